@@ -1,0 +1,186 @@
+"""The command line: parse, import, export, search, list. No Qt is loaded here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.decoding import PageFileError
+from .core.library import Library, LibraryError, SearchHit
+
+
+class CliError(Exception):
+    """A one-line message for the terminal; exit code 1."""
+
+
+def _open(db: str | None, readonly: bool = False) -> Library:
+    from .core.paths import default_library
+
+    path = Path(db) if db else default_library()
+    if readonly and not path.exists():
+        raise CliError(f"{path}: no library here yet (import some pages first)")
+    return Library(path, readonly=readonly)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .core.issue import parse_path
+
+    issue = parse_path(args.path)
+    data = issue.to_dict()
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{issue.paper or '?'} {issue.date or '?'}")
+        for page in issue.pages:
+            print(f"  {page.label} {page.section or ''}  {len(page.articles)} 篇")
+            for art in page.articles:
+                print(f"    {art.title}")
+            for line in page.unplaced:
+                print(f"    [未归类] {line}")
+    return 0
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self.stream = stream
+        self.live = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live or total < 20:
+            return
+        width = 30
+        filled = width * done // total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .core.importer import import_paths
+
+    with _open(args.db) as lib:
+        report = import_paths(lib, args.paths, progress=_Progress(sys.stderr))
+    for r in report.results:
+        print(f"{r.paper} {r.date} 第{r.number}版: {r.status}")
+    for source, number, lines in report.unplaced:
+        for line in lines:
+            print(f"{source} 第{number}版: unplaced line: {line}", file=sys.stderr)
+    for err in report.errors:
+        print(f"error: {err}", file=sys.stderr)
+    print(f"{report.count('imported')} imported, {report.count('replaced')} replaced, "
+          f"{report.count('unchanged')} unchanged, {len(report.errors)} failed")
+    return 1 if report.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args.db, readonly=True) as lib:
+        issues = lib.export(args.paper, args.date)
+    json.dump([i.to_dict() for i in issues], sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args.db, readonly=True) as lib:
+        hits = lib.search(args.query, limit=args.limit, paper=args.paper,
+                          date_from=args.date_from, date_to=args.date_to)
+    if args.json:
+        out = [{"paper": h.paper, "date": h.date, "page": h.page, "article": h.position,
+                "title": h.title,
+                "snippet": h.snippet.replace(SearchHit.MARK_START, "").replace(SearchHit.MARK_END, "")}
+               for h in hits]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    tty = sys.stdout.isatty()
+    start, end = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
+    for h in hits:
+        snippet = h.snippet.replace(SearchHit.MARK_START, start).replace(SearchHit.MARK_END, end)
+        print(f"{h.paper} {h.date} 第{h.page}版  {h.title}\n    {snippet}")
+    print(f"{len(hits)} hit(s)")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args.db, readonly=True) as lib:
+        for paper in lib.papers():
+            print(f"{paper.name}: {paper.issue_count} issue(s), {paper.first_date} – {paper.last_date}")
+            for info in lib.issues(paper.name):
+                pages = ",".join(str(n) for n in info.pages)
+                total = f"/{info.page_count}" if info.page_count else ""
+                print(f"  {info.date}  pages {pages}{total}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
+    parser = argparse.ArgumentParser(
+        prog="paper-reader", parents=[common],
+        description="Read digitized daily newspapers. Without a command, opens the reader window.")
+    parser.add_argument("--version", action="version", version=f"paper-reader {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("parse", parents=[common], help="parse a page file or folder, store nothing")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="print the issue as JSON")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", parents=[common], help="import page files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common], help="print stored issues as JSON")
+    p.add_argument("--paper")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", default=True, help="JSON output (the default)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("search", parents=[common], help="search the library")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--paper")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("list", parents=[common], help="list papers, issues and pages")
+    p.set_defaults(func=cmd_list)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        return int(args.func(args))
+    except (CliError, PageFileError, LibraryError) as exc:
+        print(f"paper-reader: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("paper-reader: interrupted; nothing of the unfinished import was kept", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = {"parse", "import", "export", "search", "list"}
+    if any(a in commands for a in argv if not a.startswith("-")) or "--version" in argv or \
+            argv[:1] in (["-h"], ["--help"]):
+        args = parser.parse_args(argv)
+        if args.command:
+            return run_command(args)
+        return 0
+    from .app import run_gui
+
+    return run_gui(argv)

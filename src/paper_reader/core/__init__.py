@@ -1,0 +1,1 @@
+"""The newspaper core: decoding, parsing, the data model and the library. No Qt here."""

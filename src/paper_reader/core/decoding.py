@@ -1,0 +1,78 @@
+"""Read a page file's bytes into text: detect the encoding and refuse what is not a page."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # no real page of text comes near this
+
+
+class PageFileError(ValueError):
+    """A file that cannot be read as a newspaper page; the message names the file."""
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 50)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> str:
+    """Return the text of a page file, with line ends normalised to LF.
+
+    Accepts UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK. Form feeds are
+    kept: they separate pages in a multi-page file.
+    """
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageFileError(
+            f"{name}: {len(data) / 1048576:.1f} MB is too large for a newspaper page "
+            f"(limit {MAX_PAGE_BYTES // 1048576} MB)"
+        )
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", name)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", name)
+    else:
+        if _looks_binary(data):
+            raise PageFileError(f"{name}: this is a binary file, not the text of a page")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as exc:
+                raise PageFileError(
+                    f"{name}: the text is neither UTF-8 nor GB18030/GBK "
+                    f"(undecodable byte at offset {exc.start})"
+                ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PageFileError(f"{name}: the file is empty")
+    return text
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise PageFileError(
+            f"{name}: the file declares {encoding.upper()} but byte {exc.start} is not valid"
+        ) from None
+
+
+def read_page_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise PageFileError(
+                f"{path}: {size / 1048576:.1f} MB is too large for a newspaper page "
+                f"(limit {MAX_PAGE_BYTES // 1048576} MB)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PageFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return decode_bytes(data, str(path))

@@ -1,0 +1,78 @@
+"""Import page files into the library: parse everything first, then store in one go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decoding import PageFileError
+from .issue import group_issues, read_pages
+from .library import Library, LibraryError, PageResult
+from .model import Page
+
+
+@dataclass
+class ImportReport:
+    results: list[PageResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one readable line per bad input
+    unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def issues(self) -> list[tuple[str, str]]:
+        return sorted({(r.paper, r.date) for r in self.results})
+
+
+def collect_pages(paths: Iterable[str | Path], report: ImportReport,
+                  progress: Callable[[int, int], None] | None = None) -> list[Page]:
+    """Parse all inputs; a bad one is reported and skipped, the rest go on."""
+    from .issue import page_files
+
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            report.errors.append(f"{path}: no such file or folder")
+            continue
+        found = page_files(path)
+        if path.is_dir() and not found:
+            report.errors.append(f"{path}: the folder holds no page files (.txt)")
+        files.extend(found)
+    pages: list[Page] = []
+    for k, f in enumerate(files):
+        try:
+            for _, parsed in read_pages(f):
+                pages.extend(parsed)
+                for page in parsed:
+                    if page.unplaced:
+                        report.unplaced.append((str(f), page.number, page.unplaced))
+        except PageFileError as exc:
+            report.errors.append(str(exc))
+        if progress:
+            progress(k + 1, len(files))
+    return pages
+
+
+def import_paths(library: Library, paths: Iterable[str | Path],
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    report = ImportReport()
+    pages = collect_pages(paths, report, progress)
+    issues = []
+    for issue in group_issues(pages):
+        if not issue.paper or not issue.date:
+            numbers = ", ".join(str(p.number) for p in issue.pages)
+            report.errors.append(
+                f"page {numbers}: says neither its paper nor its date (no masthead or running "
+                "header); import it together with its issue's front page")
+            continue
+        issues.append(issue)
+    if issues:
+        try:
+            report.results = library.import_issues(issues, cancelled=cancelled)
+        except LibraryError as exc:
+            report.errors.append(str(exc))
+    return report

@@ -1,0 +1,176 @@
+"""Issues of several pages: split, gather, and connect 下转/上接 continuations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .decoding import PageFileError, read_page_file
+from .model import Issue, Page
+from .parser import FILENAME_PAGE, parse_page
+
+FILENAME_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
+PAGE_SUFFIXES = {".txt", ".text", ""}
+
+
+def pages_of_text(text: str, name: str = "") -> list[Page]:
+    """One page per form-feed-separated part (as pdftotext writes a whole issue)."""
+    parts = [p for p in text.split("\f")]
+    if len(parts) > 1:
+        parts = [p for p in parts if p.strip()]
+    hint = _page_from_name(name) if len(parts) == 1 else None
+    pages = []
+    for k, part in enumerate(parts):
+        pages.append(parse_page(part, number=hint or k + 1))
+    return pages
+
+
+def _page_from_name(name: str) -> int | None:
+    m = FILENAME_PAGE.search(Path(name).stem) if name else None
+    return int(m.group(1)) if m else None
+
+
+def page_files(path: Path) -> list[Path]:
+    """A folder's page files in page order; a file is itself."""
+    if not path.is_dir():
+        return [path]
+    files = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+             and p.suffix.lower() in PAGE_SUFFIXES]
+
+    def key(p: Path) -> tuple[int, str]:
+        n = _page_from_name(p.name)
+        return (n if n is not None else 10_000, p.name)
+
+    return sorted(files, key=key)
+
+
+def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
+    """Parse a file or folder into pages, per source file. Raises PageFileError."""
+    path = Path(path)
+    if not path.exists():
+        raise PageFileError(f"{path}: no such file or folder")
+    files = page_files(path)
+    if not files:
+        raise PageFileError(f"{path}: the folder holds no page files (.txt)")
+    out = []
+    for f in files:
+        pages = pages_of_text(read_page_file(f), f.name)
+        _fill_from_name(pages, f)
+        out.append((f, pages))
+    return out
+
+
+def _fill_from_name(pages: list[Page], f: Path) -> None:
+    if any(p.date for p in pages):
+        return
+    for part in (f.name, f.parent.name):
+        if m := FILENAME_DATE.search(part):
+            y, mo, d = (int(x) for x in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                for p in pages:
+                    p.date = f"{y:04d}-{mo:02d}-{d:02d}"
+                return
+
+
+def assemble(pages: Iterable[Page]) -> Issue:
+    """Gather the pages of one issue: paper and date from masthead or running headers."""
+    pages = list(pages)
+    front = next((p for p in pages if p.masthead), None)
+    paper = next((p.paper for p in ([front] if front else []) + pages if p.paper), None)
+    date = next((p.date for p in ([front] if front else []) + pages if p.date), None)
+    masthead = dict(front.masthead) if front else {}
+    issue = Issue(
+        paper=paper,
+        date=date,
+        serial=masthead.get("serial"),
+        page_count=masthead.get("page_count"),
+        masthead=masthead,
+    )
+    by_number: dict[int, Page] = {}
+    for p in pages:
+        by_number[p.number] = p  # a later part of the same number replaces an earlier one
+    issue.pages = sorted(by_number.values(), key=lambda p: p.number)
+    resolve_links(issue)
+    return issue
+
+
+def group_issues(pages: Iterable[Page]) -> list[Issue]:
+    """Pages that arrive together may belong to several issues: group by paper and date."""
+    groups: dict[tuple[str | None, str | None], list[Page]] = {}
+    pending: list[Page] = []
+    for p in pages:
+        if p.paper or p.date:
+            groups.setdefault((p.paper, p.date), []).append(p)
+        else:
+            pending.append(p)
+    if pending:
+        if len(groups) == 1:
+            next(iter(groups.values())).extend(pending)
+        else:
+            groups.setdefault((None, None), []).extend(pending)
+    issues = []
+    for (paper, date), members in groups.items():
+        issue = assemble(members)
+        issue.paper = issue.paper or paper
+        issue.date = issue.date or date
+        issues.append(issue)
+    return issues
+
+
+def _similar(a: str, b: str) -> float:
+    """How much of the shorter title the longer one contains, by characters in order."""
+    a, b = re.sub(r"\W", "", a), re.sub(r"\W", "", b)
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    matched = sum(1 for ch in set(short) if ch in long_)
+    return matched / len(set(short))
+
+
+def resolve_links(issue: Issue) -> None:
+    """Connect each 下转第N版 to the article on page N that says 上接 this page.
+
+    Titles decide where they can (a continuation's title may be shortened); otherwise the
+    k-th article going to page N meets the k-th article on page N coming from this page.
+    """
+    for page in issue.pages:
+        for art in page.articles:
+            if art.continues_to:
+                art.continues_to.article = None
+            if art.continued_from:
+                art.continued_from.article = None
+    for page in issue.pages:
+        sources = [(i, a) for i, a in enumerate(page.articles) if a.continues_to]
+        for target_number in sorted({a.continues_to.page for _, a in sources}):  # type: ignore[union-attr]
+            target = issue.page(target_number)
+            if target is None:
+                continue
+            outgoing = [(i, a) for i, a in sources if a.continues_to.page == target_number]  # type: ignore[union-attr]
+            incoming = [(j, b) for j, b in enumerate(target.articles)
+                        if b.continued_from and b.continued_from.page == page.number]
+            pairs: dict[int, int] = {}
+            for i, a in outgoing:
+                best = max(((_similar(a.title, b.title), j) for j, b in incoming
+                            if j not in pairs.values() and b.title), default=(0.0, -1))
+                if best[0] >= 0.6:
+                    pairs[i] = best[1]
+            rest_in = [j for j, _ in incoming if j not in pairs.values()]
+            for i, _ in outgoing:
+                if i not in pairs and rest_in:
+                    pairs[i] = rest_in.pop(0)
+            for i, j in pairs.items():
+                page.articles[i].continues_to.article = j  # type: ignore[union-attr]
+                target.articles[j].continued_from.article = i  # type: ignore[union-attr]
+
+
+def parse_path(path: str | Path) -> Issue:
+    """Parse a file or folder into one issue, without storing it."""
+    pages = [p for _, ps in read_pages(path) for p in ps]
+    issues = group_issues(pages)
+    if len(issues) == 1:
+        return issues[0]
+    # Several issues in one input: keep the largest, which is what `parse` shows.
+    return max(issues, key=lambda i: len(i.pages))

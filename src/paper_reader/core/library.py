@@ -1,0 +1,454 @@
+"""The library: issues, pages and articles kept in one SQLite file.
+
+Every import is one transaction, so a failure leaves the file exactly as it was. The
+schema version lives in ``PRAGMA user_version``; a file written by a newer paper-reader is
+refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article, Issue, Link, Page
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .script import fold
+
+
+class LibraryError(Exception):
+    """The library cannot be used; the message says why, plainly."""
+
+
+class DamagedLibraryError(LibraryError):
+    pass
+
+
+class NewerLibraryError(LibraryError):
+    pass
+
+
+@dataclass
+class PageResult:
+    paper: str
+    date: str
+    number: int
+    status: str  # imported, replaced, unchanged
+
+
+@dataclass
+class IssueInfo:
+    id: int
+    paper: str
+    date: str
+    serial: int | None
+    page_count: int | None
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class PaperInfo:
+    id: int
+    name: str
+    issue_count: int
+    first_date: str
+    last_date: str
+
+
+@dataclass
+class SearchHit:
+    article_id: int
+    issue_id: int
+    paper: str
+    date: str
+    page: int
+    position: int
+    title: str
+    snippet: str  # hits wrapped in the markers below
+    MARK_START = "\x02"
+    MARK_END = "\x03"
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLite touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not head.startswith(SQLITE_MAGIC):
+        raise DamagedLibraryError(
+            f"{path}: this is not a paper-reader library (damaged or another kind of file)")
+
+
+class Library:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        check_file(self.path)
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if readonly:
+                uri = f"file:{self.path}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            self.db.isolation_level = None  # explicit transactions only
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self._check_and_migrate()
+        except sqlite3.DatabaseError as exc:
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
+
+    # -- opening ---------------------------------------------------------------------
+    def _check_and_migrate(self) -> None:
+        db = self.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and app_id != APPLICATION_ID:
+            raise DamagedLibraryError(f"{self.path}: this SQLite file is not a paper-reader library")
+        if version > SCHEMA_VERSION:
+            raise NewerLibraryError(
+                f"{self.path}: this library was written by a newer paper-reader "
+                f"(format {version}, this version reads up to {SCHEMA_VERSION}); "
+                "update paper-reader to open it"
+            )
+        if tables:
+            bad = db.execute("PRAGMA quick_check").fetchone()[0]
+            if bad != "ok":
+                raise DamagedLibraryError(f"{self.path}: the library file is damaged ({bad})")
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise LibraryError(
+                    f"{self.path}: this library needs an upgrade, which a read-only open cannot do")
+            return
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            with self.transaction():
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step]:
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise LibraryError(f"{self.path}: the library is open read-only")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- importing -------------------------------------------------------------------
+    def import_issues(self, issues: Iterable[Issue], cancelled=None) -> list[PageResult]:  # type: ignore[no-untyped-def]
+        """Store issues in one transaction; re-imported pages replace the stored ones.
+
+        ``cancelled`` is polled between pages; when it returns True the whole import is
+        rolled back and ``ImportCancelled`` raised.
+        """
+        results: list[PageResult] = []
+        with self.transaction():
+            touched: set[int] = set()
+            for issue in issues:
+                if not issue.paper or not issue.date:
+                    raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
+                issue_id = self._issue_row(issue)
+                for page in issue.pages:
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    status = self._store_page(issue_id, issue, page)
+                    results.append(PageResult(issue.paper, issue.date, page.number, status))
+                    if status != "unchanged":
+                        touched.add(issue_id)
+            for issue_id in touched:
+                self._relink(issue_id)
+        return results
+
+    def _issue_row(self, issue: Issue) -> int:
+        db = self.db
+        pinyin = issue.masthead.get("pinyin")
+        db.execute("INSERT INTO papers(name, pinyin) VALUES (?, ?) ON CONFLICT(name) DO "
+                   "UPDATE SET pinyin = coalesce(excluded.pinyin, pinyin)", (issue.paper, pinyin))
+        paper_id = db.execute("SELECT id FROM papers WHERE name = ?", (issue.paper,)).fetchone()[0]
+        row = db.execute("SELECT id, masthead FROM issues WHERE paper_id = ? AND date = ?",
+                         (paper_id, issue.date)).fetchone()
+        if row is None:
+            cur = db.execute(
+                "INSERT INTO issues(paper_id, date, serial, page_count, masthead) VALUES (?,?,?,?,?)",
+                (paper_id, issue.date, issue.serial, issue.page_count,
+                 json.dumps(issue.masthead, ensure_ascii=False)),
+            )
+            return int(cur.lastrowid)  # type: ignore[arg-type]
+        if issue.masthead:  # a front page brings the masthead; inner pages do not
+            db.execute("UPDATE issues SET serial = ?, page_count = ?, masthead = ? WHERE id = ?",
+                       (issue.serial, issue.page_count,
+                        json.dumps(issue.masthead, ensure_ascii=False), row[0]))
+        return int(row[0])
+
+    def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
+        db = self.db
+        digest = page_digest(page, issue)
+        row = db.execute("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
+                         (issue_id, page.number)).fetchone()
+        if row and row[1] == digest:
+            return "unchanged"
+        status = "imported"
+        if row:
+            self._delete_page(row[0])
+            status = "replaced"
+        cur = db.execute(
+            "INSERT INTO pages(issue_id, number, label, section, header, unplaced, source_hash, "
+            "imported_at) VALUES (?,?,?,?,?,?,?,?)",
+            (issue_id, page.number, page.label, page.section,
+             json.dumps(page.header, ensure_ascii=False),
+             json.dumps(page.unplaced, ensure_ascii=False), digest,
+             time.strftime("%Y-%m-%dT%H:%M:%S")),
+        )
+        page_id = cur.lastrowid
+        paper_id = db.execute("SELECT paper_id FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
+        for pos, art in enumerate(page.articles):
+            cur = db.execute(
+                "INSERT INTO articles(page_id, position, title, kicker, subtitle, column_label, "
+                "byline, authors, kind, paragraphs, captions, signature, continues_to_page, "
+                "continued_from_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (page_id, pos, art.title, art.kicker, art.subtitle, art.column, art.byline,
+                 _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
+                 _j(art.signature), art.continues_to.page if art.continues_to else None,
+                 art.continued_from.page if art.continued_from else None),
+            )
+            body = "\n".join([*(x for x in (art.kicker, art.subtitle) if x), *art.paragraphs,
+                              *art.captions, *art.signature])
+            db.execute(
+                "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (cur.lastrowid, paper_id, issue.date, page.number, fold(art.title),
+                 fold(art.byline or ""), fold(body)),
+            )
+        return status
+
+    def _delete_page(self, page_id: int) -> None:
+        db = self.db
+        ids = "SELECT id FROM articles WHERE page_id = ?"
+        db.execute(f"DELETE FROM continuations WHERE from_article IN ({ids}) OR to_article IN ({ids})",
+                   (page_id, page_id))
+        db.execute(f"DELETE FROM article_text WHERE article_id IN ({ids})", (page_id,))
+        db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
+        db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+
+    def _relink(self, issue_id: int) -> None:
+        """Recompute the issue's continuations from what its stored pages say."""
+        from .issue import resolve_links
+
+        db = self.db
+        rows = db.execute(
+            "SELECT a.id, p.number, a.position, a.title, a.continues_to_page, a.continued_from_page "
+            "FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ? "
+            "ORDER BY p.number, a.position", (issue_id,)).fetchall()
+        pages: dict[int, Page] = {}
+        ids: dict[tuple[int, int], int] = {}
+        for aid, number, pos, title, to_page, from_page in rows:
+            page = pages.setdefault(number, Page(number=number, label=""))
+            page.articles.append(Article(
+                title=title or "",
+                continues_to=Link(to_page) if to_page is not None else None,
+                continued_from=Link(from_page) if from_page is not None else None))
+            ids[(number, pos)] = aid
+        issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
+        resolve_links(issue)
+        db.execute(
+            "DELETE FROM continuations WHERE from_article IN (SELECT a.id FROM articles a "
+            "JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ?)", (issue_id,))
+        for page in issue.pages:
+            for pos, art in enumerate(page.articles):
+                if art.continues_to and art.continues_to.article is not None:
+                    db.execute("INSERT INTO continuations(from_article, to_article) VALUES (?, ?)",
+                               (ids[(page.number, pos)],
+                                ids[(art.continues_to.page, art.continues_to.article)]))
+
+    # -- reading ---------------------------------------------------------------------
+    def papers(self) -> list[PaperInfo]:
+        rows = self.db.execute(
+            "SELECT p.id, p.name, count(i.id), min(i.date), max(i.date) FROM papers p "
+            "JOIN issues i ON i.paper_id = p.id GROUP BY p.id ORDER BY p.name").fetchall()
+        return [PaperInfo(*r) for r in rows]
+
+    def issues(self, paper: str | None = None, date: str | None = None) -> list[IssueInfo]:
+        sql = ("SELECT i.id, p.name, i.date, i.serial, i.page_count, "
+               "(SELECT group_concat(number) FROM (SELECT number FROM pages WHERE issue_id = i.id "
+               "ORDER BY number)) FROM issues i JOIN papers p ON p.id = i.paper_id WHERE 1")
+        args: list[object] = []
+        if paper:
+            sql += " AND p.name = ?"
+            args.append(paper)
+        if date:
+            sql += " AND i.date = ?"
+            args.append(date)
+        sql += " ORDER BY p.name, i.date"
+        out = []
+        for iid, name, d, serial, count, numbers in self.db.execute(sql, args):
+            pages = [int(x) for x in numbers.split(",")] if numbers else []
+            out.append(IssueInfo(iid, name, d, serial, count, pages))
+        return out
+
+    def issue_info(self, issue_id: int) -> IssueInfo | None:
+        row = self.db.execute(
+            "SELECT i.id, p.name, i.date, i.serial, i.page_count FROM issues i "
+            "JOIN papers p ON p.id = i.paper_id WHERE i.id = ?", (issue_id,)).fetchone()
+        if row is None:
+            return None
+        numbers = [r[0] for r in self.db.execute(
+            "SELECT number FROM pages WHERE issue_id = ? ORDER BY number", (issue_id,))]
+        return IssueInfo(*row, pages=numbers)
+
+    def find_issue(self, paper: str | None, date: str) -> int | None:
+        sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id WHERE i.date = ?"
+        args: list[object] = [date]
+        if paper:
+            sql += " AND p.name = ?"
+            args.append(paper)
+        row = self.db.execute(sql + " ORDER BY p.name LIMIT 1", args).fetchone()
+        return row[0] if row else None
+
+    def latest_issue(self, paper: str | None = None) -> int | None:
+        sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id"
+        args: list[object] = []
+        if paper:
+            sql += " WHERE p.name = ?"
+            args.append(paper)
+        row = self.db.execute(sql + " ORDER BY i.date DESC, p.name LIMIT 1", args).fetchone()
+        return row[0] if row else None
+
+    def neighbour_issue(self, issue_id: int, step: int) -> int | None:
+        """The previous (step -1) or next (step +1) issue of the same paper."""
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        row = self.db.execute(
+            f"SELECT n.id FROM issues i JOIN issues n ON n.paper_id = i.paper_id AND n.date {op} i.date "
+            f"WHERE i.id = ? ORDER BY n.date {order} LIMIT 1", (issue_id,)).fetchone()
+        return row[0] if row else None
+
+    def issue_dates(self, paper: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT i.date FROM issues i JOIN papers p ON p.id = i.paper_id WHERE p.name = ? "
+            "ORDER BY i.date", (paper,))]
+
+    def load_issue(self, issue_id: int) -> Issue:
+        db = self.db
+        row = db.execute(
+            "SELECT p.name, i.date, i.serial, i.page_count, i.masthead FROM issues i "
+            "JOIN papers p ON p.id = i.paper_id WHERE i.id = ?", (issue_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"no issue {issue_id} in the library")
+        issue = Issue(paper=row[0], date=row[1], serial=row[2], page_count=row[3],
+                      masthead=json.loads(row[4] or "{}"))
+        issue.id = issue_id
+        links = dict(db.execute(
+            "SELECT c.from_article, c.to_article FROM continuations c JOIN articles a ON "
+            "a.id = c.from_article JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ?",
+            (issue_id,)).fetchall())
+        back = {v: k for k, v in links.items()}
+        position: dict[int, int] = {}
+        pages: dict[int, Page] = {}
+        for (pid, number, label, section, header, unplaced) in db.execute(
+                "SELECT id, number, label, section, header, unplaced FROM pages WHERE issue_id = ? "
+                "ORDER BY number", (issue_id,)):
+            page = Page(number=number, label=label, section=section,
+                        header=json.loads(header), unplaced=json.loads(unplaced))
+            page.id = pid
+            pages[pid] = page
+        for r in db.execute(
+                "SELECT a.id, a.page_id, a.position, a.title, a.kicker, a.subtitle, a.column_label, "
+                "a.byline, a.authors, a.kind, a.paragraphs, a.captions, a.signature, "
+                "a.continues_to_page, a.continued_from_page FROM articles a JOIN pages p "
+                "ON p.id = a.page_id WHERE p.issue_id = ? ORDER BY p.number, a.position",
+                (issue_id,)):
+            art = Article(title=r[3], kicker=r[4], subtitle=r[5], column=r[6], byline=r[7],
+                          authors=json.loads(r[8]), kind=r[9], paragraphs=json.loads(r[10]),
+                          captions=json.loads(r[11]), signature=json.loads(r[12]),
+                          continues_to=Link(r[13]) if r[13] is not None else None,
+                          continued_from=Link(r[14]) if r[14] is not None else None)
+            art.id = r[0]
+            position[r[0]] = r[2]
+            pages[r[1]].articles.append(art)
+        for page in pages.values():
+            for art in page.articles:
+                if art.continues_to and art.id in links:
+                    art.continues_to.article = position[links[art.id]]
+                if art.continued_from and art.id in back:
+                    art.continued_from.article = position[back[art.id]]
+        issue.pages = sorted(pages.values(), key=lambda p: p.number)
+        return issue
+
+    def export(self, paper: str | None = None, date: str | None = None) -> list[Issue]:
+        return [self.load_issue(i.id) for i in self.issues(paper, date)]
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM pages)").fetchone()[0] == 1
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: lets a window notice new issues."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- searching -------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50, paper: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
+        from .search import run_search
+
+        return run_search(self.db, query, limit, paper, date_from, date_to)
+
+
+class ImportCancelled(Exception):
+    """The reader cancelled an import; nothing of it was kept."""
+
+
+def _j(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def page_digest(page: Page, issue: Issue) -> str:
+    data = {"page": page.to_dict(), "header": page.header,
+            "masthead": issue.masthead if page.masthead else None}
+    return hashlib.sha256(_j(data).encode()).hexdigest()
+
+
+def set_aside(path: str | Path) -> Path:
+    """Rename a damaged library out of the way (never delete it); return the new name."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target

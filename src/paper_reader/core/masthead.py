@@ -1,0 +1,167 @@
+"""The top of a page: the front page's masthead, or an inner page's running header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import chinese_number
+from .patterns import NUM, norm, page_number
+
+DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*((?:星期|週|周)[一二三四五六日天])?"
+)
+SOLAR_TERMS = (
+    "立春 雨水 惊蛰 驚蟄 春分 清明 谷雨 穀雨 立夏 小满 小滿 芒种 芒種 夏至 小暑 大暑 立秋 处暑 處暑 "
+    "白露 秋分 寒露 霜降 立冬 小雪 大雪 冬至 小寒 大寒"
+).split()
+LUNAR = re.compile(
+    r"^(?:农历|農曆)?\s*([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*\S*?[月][^\s今]*)"
+    r"(?:\s*(?:今日|今天)?\s*(" + "|".join(SOLAR_TERMS) + r"))?\s*$"
+)
+SERIAL = re.compile(r"(?:总第|總第)\s*(\d+)\s*期")
+PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*([0-9]+|[一二三四五六七八九十]+)\s*(?:版|個版|个版)")
+CN = re.compile(r"(?:国内统一刊号|國內統一刊號|统一刊号|統一刊號)?\s*:?\s*"
+                r"(CN\s*\d{2}\s*-\s*\d{4}(?:/[A-Z])?)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HOTLINE = re.compile(r"(?:新闻热线|新聞熱線|热线|熱線|电话|電話|热线电话)\s*:?\s*([0-9][0-9\-—– ]{5,})")
+WEBSITE = re.compile(r"<?((?:https?://|www\.)[^\s<>]+)>?")
+PINYIN = re.compile(r"^[A-Z]{2,}(?: [A-Z]{2,}){1,5}$")
+PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|日報|晚报|晚報|都市报|都市報|时报|時報|报|報)$")
+PUBLISHER = re.compile(r"(\S{2,12}?(?:日报|日報|晚报|晚報|报|報))社\s*出版")
+SPONSOR = re.compile(r"\S*(?:主管|主办|主辦)\S*")
+PAGE_LABEL = re.compile(rf"^第?\s*({NUM})\s*版\s*(\S.*)?$")
+EDITORS = re.compile(r"(?:责任编辑|責任編輯|责编|責編|美编|美編|编辑|編輯|校对|校對|版式|组版|組版)\s*:")
+
+# A line that settles the question "is this the top of a page?"
+STRONG = (SERIAL, PAGE_COUNT, CN, PINYIN, PAGE_LABEL, EDITORS)
+
+
+@dataclass
+class PageTop:
+    """What the top of a page said, and which lines it took."""
+
+    masthead: dict[str, Any] = field(default_factory=dict)
+    paper: str | None = None
+    date: str | None = None
+    number: int | None = None
+    label: str | None = None
+    section: str | None = None
+    front: bool = False
+    lines: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+
+def _field(text: str, top: PageTop) -> bool:
+    """Record what one line says; False when it is not a masthead or header line."""
+    t = norm(text).strip()
+    m = top.masthead
+    hit = False
+    if PINYIN.match(t):
+        m["pinyin"] = t
+        top.front = True
+        return True
+    if PAPER_NAME.match(t):
+        top.paper = top.paper or t
+        return True
+    if (d := DATE.search(t)) and len(t) <= 40:
+        y, mo, da, wd = d.groups()
+        top.date = f"{int(y):04d}-{int(mo):02d}-{int(da):02d}"
+        m["date"] = top.date
+        if wd:
+            m["weekday"] = wd
+        hit = True
+        rest = (t[: d.start()] + t[d.end():]).strip()
+        if rest and PAPER_NAME.match(rest):
+            top.paper = top.paper or rest
+        elif rest and (lab := PAGE_LABEL.match(rest)):
+            _label(lab, top)
+        return True
+    if lun := LUNAR.match(t):
+        m["lunar_date"] = lun.group(1)
+        if lun.group(2):
+            m["solar_term"] = lun.group(2)
+        return True
+    if s := SERIAL.search(t):
+        m["serial"] = int(s.group(1))
+        top.front = hit = True
+    if pc := PAGE_COUNT.search(t):
+        m["page_count"] = chinese_number(pc.group(1))
+        top.front = hit = True
+    if cn := CN.search(t):
+        m["cn"] = re.sub(r"\s", "", cn.group(1))
+        top.front = hit = True
+    if e := EMAIL.search(t):
+        m["email"] = e.group(0)
+        hit = True
+    if h := HOTLINE.search(t):
+        m["hotline"] = h.group(1).strip()
+        hit = True
+    if (w := WEBSITE.search(t)) and "@" not in w.group(1):
+        m["website"] = w.group(1)
+        name = t[: w.start()].strip()
+        if name:
+            m["website_name"] = text.strip()[: len(name)]
+        hit = True
+    if p := PUBLISHER.search(t):
+        m["publisher"] = text.strip()[p.start(): p.end()].strip()
+        top.paper = top.paper or p.group(1)
+        hit = True
+    if (sp := SPONSOR.search(t)) and len(t) <= 40:
+        m["sponsor"] = sp.group(0)
+        hit = True
+    if hit:
+        return True
+    if lab := PAGE_LABEL.match(t):
+        _label(lab, top)
+        return True
+    if EDITORS.search(t):
+        m.setdefault("editors", []).append(text.strip())
+        return True
+    return False
+
+
+def _label(match: re.Match[str], top: PageTop) -> None:
+    top.number = page_number(match.group(1))
+    token = match.group(1)
+    top.label = f"{token}版" if token[:1].isascii() and token[:1].isalpha() else None
+    if match.group(2):
+        top.section = match.group(2).strip()
+
+
+def read_top(lines: list[tuple[int, str]], window: int = 14) -> PageTop:
+    """Take the masthead or running header off the first non-blank lines.
+
+    The region runs to the last line within ``window`` that is a masthead or header
+    field, as long as no body text (a sentence) stands before it. Unrecognised short
+    lines inside the region (a QR code's label, say) are kept under ``other``.
+    """
+    top = PageTop()
+    candidates = [(n, s) for n, s in lines if s.strip()][:window]
+    last = -1
+    for i, (_, s) in enumerate(candidates):
+        t = norm(s).strip()
+        if "。" in t or len(t) > 60:
+            break
+        if _field(s, PageTop()):
+            last = i
+        elif i - last > 3:
+            break
+    if last < 0:
+        return PageTop()
+    region = candidates[: last + 1]
+    strong = any(any(p.search(norm(s)) for p in STRONG) for _, s in region)
+    dated = any(DATE.search(norm(s)) for _, s in region)
+    if not (strong or (dated and len(region) >= 2)):
+        return PageTop()
+    for n, s in region:
+        top.lines.append(n)
+        top.texts.append(s.strip())
+        if not _field(s, top):
+            top.masthead.setdefault("other", []).append(s.strip())
+    if top.paper:
+        top.masthead["paper"] = top.paper
+    if top.front and top.number is None:
+        top.number = 1
+    return top

@@ -1,0 +1,58 @@
+"""Where the user's library, settings and logs live.
+
+``PAPER_READER_HOME`` puts all of them under one folder (tests and portable installs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "paper-reader"
+
+
+def _home() -> Path | None:
+    value = os.environ.get("PAPER_READER_HOME")
+    return Path(value) if value else None
+
+
+def data_dir() -> Path:
+    if home := _home():
+        return home / "data"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    if home := _home():
+        return home / "config"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP, appauthor=False))
+
+
+def log_dir() -> Path:
+    if home := _home():
+        return home / "log"
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP, appauthor=False))
+
+
+def default_library() -> Path:
+    return data_dir() / "library.sqlite3"
+
+
+def resources_dir() -> Path:
+    """The app's bundled resources: inside the installed package, or the source tree's."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("paper_reader"))) / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "resources"
+
+
+def sample_issue_dir() -> Path:
+    return resources_dir() / "sample" / "songhe-2024-03-15"

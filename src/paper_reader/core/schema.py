@@ -1,0 +1,81 @@
+"""The library's schema and its forward migrations, one list of statements per version."""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x50525244  # "PRRD": marks a file as a paper-reader library
+SCHEMA_VERSION = 1
+
+MIGRATIONS: list[list[str]] = [
+    # 0 -> 1
+    [
+        """CREATE TABLE papers(
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            pinyin TEXT)""",
+        """CREATE TABLE issues(
+            id INTEGER PRIMARY KEY,
+            paper_id INTEGER NOT NULL REFERENCES papers(id),
+            date TEXT NOT NULL,
+            serial INTEGER,
+            page_count INTEGER,
+            masthead TEXT NOT NULL DEFAULT '{}',
+            UNIQUE(paper_id, date))""",
+        """CREATE TABLE pages(
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            section TEXT,
+            header TEXT NOT NULL DEFAULT '[]',
+            unplaced TEXT NOT NULL DEFAULT '[]',
+            source_hash TEXT NOT NULL,
+            imported_at TEXT,
+            UNIQUE(issue_id, number))""",
+        """CREATE TABLE articles(
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER NOT NULL REFERENCES pages(id),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            kicker TEXT,
+            subtitle TEXT,
+            column_label TEXT,
+            byline TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            kind TEXT NOT NULL DEFAULT 'news',
+            paragraphs TEXT NOT NULL DEFAULT '[]',
+            captions TEXT NOT NULL DEFAULT '[]',
+            signature TEXT NOT NULL DEFAULT '[]',
+            continues_to_page INTEGER,
+            continued_from_page INTEGER,
+            UNIQUE(page_id, position))""",
+        """CREATE TABLE continuations(
+            from_article INTEGER PRIMARY KEY REFERENCES articles(id),
+            to_article INTEGER NOT NULL REFERENCES articles(id))""",
+        # Simplified, lower-cased copies for search; short queries scan this table.
+        """CREATE TABLE article_text(
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+            paper_id INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            byline TEXT NOT NULL,
+            body TEXT NOT NULL)""",
+        "CREATE INDEX article_text_date ON article_text(date DESC, page, article_id)",
+        """CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, byline, body, content='article_text', content_rowid='article_id',
+            tokenize='trigram')""",
+        """CREATE TRIGGER article_text_ai AFTER INSERT ON article_text BEGIN
+            INSERT INTO article_fts(rowid, title, byline, body)
+            VALUES (new.article_id, new.title, new.byline, new.body);
+        END""",
+        """CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN
+            INSERT INTO article_fts(article_fts, rowid, title, byline, body)
+            VALUES ('delete', old.article_id, old.title, old.byline, old.body);
+        END""",
+        "CREATE INDEX issues_date ON issues(date)",
+        "CREATE INDEX articles_page ON articles(page_id, position)",
+        "CREATE INDEX continuations_to ON continuations(to_article)",
+    ],
+]
+
+assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -1,0 +1,107 @@
+"""Full-text search over the library, whatever the script of query and text.
+
+Text is indexed in a folded form (simplified script, lower case). Terms of three or more
+characters go through the trigram FTS index; shorter ones, which trigrams cannot find,
+scan the ordinary table newest first and stop once enough hits are in hand. A reader's
+query is always searched as text: it never reaches FTS syntax.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from .script import fold
+
+SNIPPET_CHARS = 36
+
+
+def fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list:  # type: ignore[type-arg]
+    from .library import SearchHit
+
+    terms = [t for t in fold(query.replace("\x00", " ")).split() if t][:16]
+    if not terms:
+        return []
+    where: list[str] = []
+    args: list[object] = []
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        where.append("t.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+        args.append(" AND ".join(fts_phrase(t) for t in long_terms))
+    for t in terms:
+        if len(t) < 3:
+            where.append("(instr(t.title, ?) OR instr(t.body, ?) OR instr(t.byline, ?))")
+            args += [t, t, t]
+    if paper:
+        where.append("t.paper_id = (SELECT id FROM papers WHERE name = ?)")
+        args.append(paper)
+    if date_from:
+        where.append("t.date >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("t.date <= ?")
+        args.append(date_to)
+    sql = ("SELECT t.article_id, t.date, t.page, t.title, t.body FROM article_text t "
+           f"WHERE {' AND '.join(where)} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
+    args.append(max(1, int(limit)))
+    rows = db.execute(sql, args).fetchall()
+    hits = []
+    for article_id, date, page, _title, folded_body in rows:
+        meta = db.execute(
+            "SELECT i.id, p.name, a.position, a.title, a.kicker, a.subtitle, a.paragraphs, "
+            "a.captions, a.signature FROM articles a JOIN pages g ON g.id = a.page_id "
+            "JOIN issues i ON i.id = g.issue_id JOIN papers p ON p.id = i.paper_id "
+            "WHERE a.id = ?", (article_id,)).fetchone()
+        issue_id, paper_name, position, title, kicker, subtitle, paras, caps, sig = meta
+        body = "\n".join([*(x for x in (kicker, subtitle) if x), *json.loads(paras),
+                          *json.loads(caps), *json.loads(sig)])
+        hits.append(SearchHit(article_id, issue_id, paper_name, date, page, position, title,
+                              snippet(body, folded_body, terms)))
+    return hits
+
+
+def find_spans(folded: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each term occurs in a folded text, in order, overlaps merged."""
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def snippet(original: str, folded: str, terms: list[str]) -> str:
+    """A short piece of the article around the first hit, hits marked with \\x02…\\x03."""
+    from .library import SearchHit
+
+    text = original if len(original) == len(folded) else folded
+    spans = find_spans(folded, terms)
+    if not spans:
+        return text[: SNIPPET_CHARS * 2].replace("\n", " ")
+    first = spans[0][0]
+    start = max(0, first - SNIPPET_CHARS // 2)
+    end = min(len(text), start + SNIPPET_CHARS * 2)
+    out, pos = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out.append(text[pos:a])
+        out.append(SearchHit.MARK_START + text[a:b] + SearchHit.MARK_END)
+        pos = b
+    out.append(text[pos:end])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix

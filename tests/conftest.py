@@ -1,0 +1,43 @@
+"""Shared fixtures: every test runs with settings, data and logs under its own tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+settings.register_profile("default", max_examples=150, deadline=None)
+settings.register_profile("long", max_examples=20000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+REAL_PAGE = CORPUS / "liaoyuan-2020-07-06-p1.txt"
+SAMPLE = ROOT / "resources" / "sample" / "songhe-2024-03-15"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the user's library or settings."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("PAPER_READER_HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    return home
+
+
+@pytest.fixture
+def real_page() -> Path:
+    if not REAL_PAGE.exists():
+        pytest.skip("the publisher's reference page is not beside the checkout (../shared/corpus)")
+    return REAL_PAGE
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLE

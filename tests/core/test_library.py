@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import opencc
+import pytest
+
+from paper_reader.core.importer import import_paths
+from paper_reader.core.issue import parse_path
+from paper_reader.core.library import (
+    DamagedLibraryError,
+    Library,
+    LibraryError,
+    NewerLibraryError,
+    SearchHit,
+    set_aside,
+)
+from paper_reader.core.schema import SCHEMA_VERSION
+
+
+@pytest.fixture
+def lib(tmp_path: Path, sample_dir: Path):
+    library = Library(tmp_path / "lib.sqlite3")
+    report = import_paths(library, [sample_dir])
+    assert not report.errors
+    yield library
+    library.close()
+
+
+def _bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_round_trip_equals_parse(lib: Library, sample_dir: Path) -> None:
+    [info] = lib.issues()
+    assert info.pages == [1, 2, 3, 4] and info.page_count == 4
+    assert lib.load_issue(info.id).to_dict() == parse_path(sample_dir).to_dict()
+
+
+def test_schema_version_and_wal(lib: Library) -> None:
+    assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reimport_is_unchanged_then_replaced(lib: Library, sample_dir: Path, tmp_path: Path) -> None:
+    again = import_paths(lib, [sample_dir])
+    assert {r.status for r in again.results} == {"unchanged"}
+    edited = tmp_path / "p2"
+    edited.mkdir()
+    text = (sample_dir / "page2.txt").read_text().replace("综合", "综合新闻", 1)
+    (edited / "page2.txt").write_text(text)
+    report = import_paths(lib, [edited / "page2.txt"])
+    assert [(r.number, r.status) for r in report.results] == [(2, "replaced")]
+    [info] = lib.issues()
+    issue = lib.load_issue(info.id)
+    assert issue.page(2).section == "综合新闻"
+    assert lib.db.execute("SELECT count(*) FROM pages").fetchone()[0] == 4
+    # the links into the replaced page were rebuilt
+    assert issue.pages[0].articles[0].continues_to.article == 0
+
+
+def test_importing_page_two_later_resolves_page_one(tmp_path: Path, sample_dir: Path) -> None:
+    with Library(tmp_path / "l.sqlite3") as lib:
+        import_paths(lib, [sample_dir / "page1.txt"])
+        issue = lib.load_issue(lib.issues()[0].id)
+        assert issue.pages[0].articles[0].continues_to.article is None
+        import_paths(lib, [sample_dir / "page2.txt"])
+        issue = lib.load_issue(lib.issues()[0].id)
+        assert issue.pages[0].articles[0].continues_to.article == 0
+        assert issue.page(2).articles[0].continued_from.article == 0
+
+
+def test_failed_import_leaves_library_as_it_was(lib: Library, tmp_path: Path,
+                                                sample_dir: Path) -> None:
+    before = lib.export()
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    edited = tmp_path / "again"
+    shutil.copytree(sample_dir, edited)
+    for f in edited.glob("*.txt"):
+        f.write_text(f.read_text().replace("松河", "松江"))
+    from paper_reader.core.library import ImportCancelled
+
+    with pytest.raises(ImportCancelled):
+        from paper_reader.core.issue import group_issues, read_pages
+
+        pages = [p for _, ps in read_pages(edited) for p in ps]
+        lib.import_issues(group_issues(pages), cancelled=cancel)
+    assert [i.to_dict() for i in lib.export()] == [i.to_dict() for i in before]
+
+
+def test_bad_files_are_reported_and_good_ones_kept(tmp_path: Path, sample_dir: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with Library(tmp_path / "l.sqlite3") as lib:
+        report = import_paths(lib, [bad, sample_dir / "page1.txt", empty, tmp_path / "missing.txt"])
+        assert len(report.errors) == 3
+        assert any("bad.txt" in e and "binary" in e for e in report.errors)
+        assert report.count("imported") == 1
+
+
+def test_search_both_scripts_and_short_queries(lib: Library) -> None:
+    simp = lib.search("图书馆")
+    trad = lib.search("圖書館")
+    assert simp and [h.article_id for h in simp] == [h.article_id for h in trad]
+    assert SearchHit.MARK_START + "图书馆" + SearchHit.MARK_END in simp[0].snippet
+    assert lib.search("馆") and lib.search("剪纸") and lib.search("剪紙")
+    one = lib.search("鹭")
+    assert one and all("鹭" in h.snippet for h in one)
+    assert lib.search("不存在的词语组合") == []
+
+
+@pytest.mark.parametrize("query", ['"', 'AND', '图书馆 OR', 'NEAR(a b)', '*', "a' OR 1=1 --",
+                                   "\x00", "图" * 10000, "(", "title:馆", "^馆"])
+def test_queries_are_text_not_syntax(lib: Library, query: str) -> None:
+    lib.search(query)  # no exception
+
+
+def test_search_filters(lib: Library) -> None:
+    assert lib.search("馆", paper="松河日报")
+    assert lib.search("馆", paper="别的报") == []
+    assert lib.search("馆", date_from="2024-03-16") == []
+    assert lib.search("馆", date_to="2024-03-15")
+
+
+def test_traditional_text_found_by_simplified_query(tmp_path: Path, sample_dir: Path) -> None:
+    s2t = opencc.OpenCC("s2t")
+    trad = tmp_path / "trad"
+    trad.mkdir()
+    for f in sample_dir.glob("*.txt"):
+        (trad / f.name).write_text(s2t.convert(f.read_text()))
+    with Library(tmp_path / "l.sqlite3") as lib:
+        import_paths(lib, [trad])
+        hits = lib.search("图书馆")
+        assert hits and "圖書館" in hits[0].snippet
+
+
+def test_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
+    f = tmp_path / "lib.sqlite3"
+    f.write_bytes(b"this is a text file, not a library" * 50)
+    before = _bytes(f)
+    with pytest.raises(DamagedLibraryError, match="not a paper-reader library"):
+        Library(f)
+    assert _bytes(f) == before
+
+
+def test_other_sqlite_file_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "other.db"
+    con = sqlite3.connect(f)
+    con.execute("CREATE TABLE t(x)")
+    con.commit()
+    con.close()
+    with pytest.raises(DamagedLibraryError):
+        Library(f)
+
+
+def test_truncated_library_is_refused(lib: Library, tmp_path: Path) -> None:
+    lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    lib.close()
+    data = _bytes(lib.path)
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DamagedLibraryError):
+        Library(broken).search("馆")
+    assert _bytes(broken) == data[: len(data) // 3]
+
+
+def test_newer_library_is_refused_and_not_written(tmp_path: Path) -> None:
+    f = tmp_path / "new.sqlite3"
+    Library(f).close()
+    con = sqlite3.connect(f)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    before = _bytes(f)
+    with pytest.raises(NewerLibraryError, match="newer paper-reader"):
+        Library(f)
+    assert _bytes(f) == before
+
+
+def test_set_aside_renames_never_deletes(tmp_path: Path) -> None:
+    f = tmp_path / "lib.sqlite3"
+    f.write_bytes(b"garbage")
+    moved = set_aside(f)
+    assert not f.exists() and moved.read_bytes() == b"garbage"
+    assert moved.name.startswith("lib.sqlite3.damaged-")
+
+
+def test_readonly_library_refuses_writes(lib: Library, sample_dir: Path) -> None:
+    lib.close()
+    ro = Library(lib.path, readonly=True)
+    assert ro.search("馆")
+    report = import_paths(ro, [sample_dir])
+    assert report.errors and "read-only" in report.errors[0]
+    with pytest.raises(LibraryError):
+        ro.import_issues([parse_path(sample_dir)])
+    ro.close()
+
+
+def test_neighbour_issues(tmp_path: Path, sample_dir: Path) -> None:
+    with Library(tmp_path / "l.sqlite3") as lib:
+        for day in ("2024-03-14", "2024-03-15", "2024-03-16"):
+            d = tmp_path / day
+            d.mkdir()
+            for f in sample_dir.glob("*.txt"):
+                (d / f.name).write_text(f.read_text().replace("2024年3月15日", _cn(day)))
+            import_paths(lib, [d])
+        ids = {i.date: i.id for i in lib.issues()}
+        assert lib.neighbour_issue(ids["2024-03-15"], -1) == ids["2024-03-14"]
+        assert lib.neighbour_issue(ids["2024-03-15"], 1) == ids["2024-03-16"]
+        assert lib.neighbour_issue(ids["2024-03-16"], 1) is None
+        assert lib.latest_issue() == ids["2024-03-16"]
+        assert lib.issue_dates("松河日报") == sorted(ids)
+
+
+def _cn(day: str) -> str:
+    y, m, d = (int(x) for x in day.split("-"))
+    return f"{y}年{m}月{d}日"
