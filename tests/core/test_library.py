@@ -63,6 +63,10 @@ def test_reimport_is_unchanged_then_replaced(lib: Library, sample_dir: Path, tmp
 
 def test_importing_page_two_later_resolves_page_one(tmp_path: Path, sample_dir: Path) -> None:
     with Library(tmp_path / "l.sqlite3") as lib:
+        import_paths(lib, [sample_dir])
+        again = import_paths(lib, [sample_dir / "page2.txt"])  # alone, its links are unresolved
+        assert [r.status for r in again.results] == ["unchanged"]
+    with Library(tmp_path / "l2.sqlite3") as lib:
         import_paths(lib, [sample_dir / "page1.txt"])
         issue = lib.load_issue(lib.issues()[0].id)
         assert issue.pages[0].articles[0].continues_to.article is None

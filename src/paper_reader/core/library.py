@@ -432,7 +432,13 @@ def _j(value: object) -> str:
 
 
 def page_digest(page: Page, issue: Issue) -> str:
-    data = {"page": page.to_dict(), "header": page.header,
+    """What the page says, without how its links resolved: that depends on other pages."""
+    printed = page.to_dict()
+    for art in printed["articles"]:
+        for key in ("continues_to", "continued_from"):
+            if art[key]:
+                art[key] = art[key]["page"]
+    data = {"page": printed, "header": page.header,
             "masthead": issue.masthead if page.masthead else None}
     return hashlib.sha256(_j(data).encode()).hexdigest()
 

@@ -51,9 +51,14 @@ def blocks_of(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
+
+
 def is_caption(text: str) -> bool:
     t = norm(text)
-    return bool(CAPTION_MARK.search(t) or CAPTION_CREDIT.search(t) and len(t) > 8)
+    if CAPTION_MARK.search(t):
+        return True
+    return len(t) > 8 and ("摄" in t[-3:] or "攝" in t[-3:]) and bool(CAPTION_CREDIT.search(t[-40:]))
 
 
 def is_byline_line(text: str) -> bool:
@@ -68,7 +73,7 @@ def heading_like(text: str) -> bool:
     if SUBTITLE.match(t) or DATE_LINE.match(t) or BYLINE_PREFIX.match(t):
         return False
     # Body sentences cut at a column edge look like headlines but for their commas.
-    outside = re.sub(r"“[^”]*”|\"[^\"]*\"|《[^》]*》", "", t)
+    outside = QUOTED.sub("", t) if ("“" in t or '"' in t or "《" in t) else t
     commas = outside.count(",") + outside.count("、")
     if commas >= 2 or (commas and len(t) > 30):
         return False
@@ -218,16 +223,17 @@ class PageParser:
                 art.byline = f"{art.byline} {printed}" if art.byline else printed
                 art.authors += authors_of(printed)
                 text, t = text[m.end():], t[m.end():]
-        if m := CONTINUES_TO.search(t):
+        if t.rstrip().endswith(")") and (m := CONTINUES_TO.search(t[-16:])):
+            m_start = len(t) - min(16, len(t)) + m.start()
             number = page_number(m.group(1))
             if number is not None:
                 art.continues_to = Link(number)
-            art.markers.append(text[m.start():].strip())
-            text, t = text[: m.start()].rstrip(), t[: m.start()].rstrip()
+            art.markers.append(text[m_start:].strip())
+            text, t = text[:m_start].rstrip(), t[:m_start].rstrip()
             closed = True
         else:
             closed = False
-        if m := TRAILING_BYLINE.search(t):
+        if t.endswith(")") and (m := TRAILING_BYLINE.search(t)):
             printed = text[m.start():].strip()
             art.byline = f"{art.byline} {printed}" if art.byline else printed
             art.authors += [a for a in authors_of(m.group(1)) if a not in art.authors]

@@ -7,16 +7,20 @@ match position in the normalised text is the same position in the text as publis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import chinese_number
 
 _FULL = "，：（）；！？　０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 _HALF = ",:();!? 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _NORM = str.maketrans(_FULL, _HALF)
+_HAS_FULL = re.compile(f"[{_FULL}]")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    return text.translate(_NORM)
+    # str.translate is slow on CJK text; most lines need no change at all.
+    return text.translate(_NORM) if _HAS_FULL.search(text) else text
 
 
 NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Z][0-9]{1,2})"

@@ -1,0 +1,102 @@
+"""Start the reader window: library, fonts, theme, the window and its wiring."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="paper-reader", description="Open the newspaper reader window.")
+    p.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
+    p.add_argument("--open", metavar="DATE[/PAGE[/ARTICLE]]", help="open this issue, page and article")
+    p.add_argument("--paper", help="with --open: which paper, when several have that date")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save the first complete window and exit")
+    p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
+    p.add_argument("--theme", choices=["light", "dark"], help="colour theme for this run")
+    p.add_argument("--version", action="version", version=f"paper-reader {__version__}")
+    return p.parse_args(list(argv))
+
+
+@dataclass
+class ReaderApp:
+    """The parts of a running reader window, as tests and the entry point use them."""
+
+    window: object
+    reader: object
+    presenter: object
+    importer: object
+    library: object
+    settings: object
+
+
+def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
+          paper: str | None = None) -> ReaderApp:
+    """Create the window on a library (a QApplication must exist)."""
+    from .core.library import Library
+    from .ui.importing import Importer
+    from .ui.main_window import MainWindow
+    from .ui.presenter import Look, Presenter
+    from .ui.reader import Reader
+    from .ui.session import Session
+    from .ui.startup import apply_fonts, apply_theme, first_run_import, initial_location
+    from .ui.wiring import wire
+
+    session = Session()
+    library = Library(library_path)
+    first_run_import(library)
+    window = MainWindow()
+    fonts = apply_fonts(window, session)
+    look = Look(text_font=fonts.text)
+    window.article_view.set_text_font(fonts.text, 12.5)
+    reader = Reader(library, window)
+    presenter = Presenter(window, reader, look)
+    importer = Importer(library_path, window)
+    wire(window, reader, presenter, importer)
+    # A --theme given for one run is not remembered; the menu's choice is.
+    apply_theme(window, presenter, session, theme or session.theme(), remember=theme is None)
+    window.actions.theme_light.triggered.connect(
+        lambda: apply_theme(window, presenter, session, "light"))
+    window.actions.theme_dark.triggered.connect(
+        lambda: apply_theme(window, presenter, session, "dark"))
+    session.restore_window(window)
+    loc = initial_location(library, session, open_spec, paper)
+    if loc is not None:
+        reader.open(loc)
+    else:
+        presenter.update_actions()
+        window.info_bar.show_message(window.tr("书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
+    window.closing.connect(lambda: session.save(window, reader))
+    return ReaderApp(window, reader, presenter, importer, library, session)
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    args = gui_arguments(argv)
+    from PySide6.QtWidgets import QApplication
+
+    from .core.paths import default_library
+    from .ui.startup import check_library, install_translations, take_screenshot
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("paper-reader")
+    app.setOrganizationName("paper-reader")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.paperreader.PaperReader")
+    install_translations(app)
+    path = Path(args.db) if args.db else default_library()
+    if not check_library(path, interactive=not args.screenshot):
+        return 1
+    parts = build(path, args.theme, args.open, args.paper)
+    window = parts.window
+    if args.size:
+        w, _, h = args.size.lower().partition("x")
+        window.resize(int(w), int(h))  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    if args.screenshot:
+        return take_screenshot(app, window, Path(args.screenshot))
+    return app.exec()

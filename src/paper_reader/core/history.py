@@ -1,0 +1,60 @@
+"""Where the reader is, and where they have been: back and forward like a browser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    issue_id: int
+    page: int
+    article: int | None = None
+
+
+class History:
+    def __init__(self, limit: int = 200) -> None:
+        self._back: list[Location] = []
+        self._forward: list[Location] = []
+        self.current: Location | None = None
+        self.limit = limit
+
+    def visit(self, location: Location) -> None:
+        """Go somewhere new: the old place goes on the back stack, forward is forgotten."""
+        if location == self.current:
+            return
+        if self.current is not None:
+            self._back.append(self.current)
+            del self._back[: -self.limit]
+        self._forward.clear()
+        self.current = location
+
+    def replace(self, location: Location) -> None:
+        """Move within the same place (another article on the page) without a new step."""
+        self.current = location
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def back(self) -> Location | None:
+        if not self._back:
+            return None
+        if self.current is not None:
+            self._forward.append(self.current)
+        self.current = self._back.pop()
+        return self.current
+
+    def forward(self) -> Location | None:
+        if not self._forward:
+            return None
+        if self.current is not None:
+            self._back.append(self.current)
+        self.current = self._forward.pop()
+        return self.current
+
+    def clear(self) -> None:
+        self._back.clear()
+        self._forward.clear()

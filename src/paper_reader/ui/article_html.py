@@ -1,0 +1,123 @@
+"""An article as HTML for QTextBrowser, typeset for Chinese reading.
+
+Paragraphs get a two-character first-line indent and a line height near 1.7; captions
+are set apart from the text; a notice's signature is right-aligned. Continuation markers
+are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from ..core.model import Article, Issue, Link, Page, page_label
+
+
+@dataclass
+class Palette:
+    text: str = "#1d1d1f"
+    muted: str = "#5f6368"
+    link: str = "#0b57d0"
+    accent: str = "#9c1c1c"
+    caption_bg: str = "#f3f1ec"
+    rule: str = "#d9d4c7"
+    highlight: str = "#ffe58a"
+
+
+LIGHT = Palette()
+DARK = Palette(text="#e6e3dc", muted="#a8a49b", link="#8ab4f8", accent="#f28b82",
+               caption_bg="#2b2a27", rule="#4a463f", highlight="#8a6d00")
+
+
+def link_href(link: Link) -> str:
+    return f"page:{link.page}" if link.article is None else f"page:{link.page}/{link.article}"
+
+
+def _p(text: str) -> str:
+    return escape(text)
+
+
+def dateline(issue: Issue, page: Page) -> str:
+    y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
+    parts = [issue.paper or "", f"{y}年{m}月{d}日", page.label + (f" {page.section}" if page.section else "")]
+    return " · ".join(p for p in parts if p)
+
+
+def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGHT,
+                 font_family: str | None = None, joined: list[tuple[Page, Article]] | None = None,
+                 convert=lambda s: s, em_px: int = 16) -> str:  # type: ignore[no-untyped-def]
+    """The whole article view. ``joined`` gives all parts of a continued article in order.
+
+    Qt's rich text takes text-indent and a fixed line-height only in pixels, so both are
+    worked out from the size of one character (``em_px``).
+    """
+    family = f"font-family: '{font_family}';" if font_family else ""
+    indent, leading = 2 * em_px, round(1.7 * em_px)
+    css = f"""
+    body {{ color: {pal.text}; {family} }}
+    p.dateline {{ color: {pal.muted}; font-size: 0.85em; margin-bottom: 1.2em; }}
+    p.column {{ color: {pal.accent}; font-weight: 600; margin: 0 0 0.3em 0; }}
+    p.kicker {{ color: {pal.muted}; font-size: 1.05em; margin: 0; text-align: center; }}
+    h1 {{ font-size: 1.55em; font-weight: 700; margin: 0.15em 0 0.2em 0; text-align: center;
+          line-height: {round(1.55 * 1.3 * em_px)}px; }}
+    p.subtitle {{ font-size: 1.1em; margin: 0 0 0.4em 0; text-align: center; }}
+    p.byline {{ color: {pal.muted}; margin: 0.6em 0 1.0em 0; text-align: center; }}
+    p.body {{ text-indent: {indent}px; line-height: {leading}px; margin: 0 0 0.55em 0; text-align: justify; }}
+    p.caption {{ color: {pal.muted}; font-size: 0.9em; line-height: {round(1.5 * em_px)}px;
+                 margin: 0.8em 0;
+                 background-color: {pal.caption_bg}; padding: 6px; }}
+    p.signature {{ text-align: right; line-height: {leading}px; margin: 0; }}
+    p.join {{ color: {pal.muted}; text-align: center; font-size: 0.85em; margin: 1em 0; }}
+    a {{ color: {pal.link}; text-decoration: none; }}
+    """
+    out = [f"<html><head><style>{css}</style></head><body>",
+           f"<p class='dateline'>{_p(convert(dateline(issue, page)))}</p>"]
+    a = article
+    if a.column:
+        out.append(f"<p class='column'>【{_p(convert(a.column))}】</p>")
+    if a.kicker:
+        out.append(f"<p class='kicker'>{_p(convert(a.kicker))}</p>")
+    out.append(f"<h1>{_title(convert(a.title or '（无题）'))}</h1>")
+    if a.subtitle:
+        out.append(f"<p class='subtitle'>{_p(convert(a.subtitle))}</p>")
+    if a.byline:
+        out.append(f"<p class='byline'>{_p(convert(a.byline))}</p>")
+    parts = joined or [(page, article)]
+    for k, (part_page, part) in enumerate(parts):
+        if k:
+            out.append(f"<p class='join'>—— {_p(convert(part_page.label))} ——</p>")
+        out.extend(_body(part, pal, convert, first=k == 0, last=k == len(parts) - 1))
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _title(title: str) -> str:
+    """Two-part headlines (halves split by a space) are set on two lines, as in print."""
+    halves = title.split(" ")
+    if len(title) > 16 and 1 < len(halves) <= 3 and all(len(h) >= 4 for h in halves):
+        return "<br>".join(_p(h) for h in halves)
+    return _p(title)
+
+
+def _body(a: Article, pal: Palette, convert, first: bool, last: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    out = []
+    paras = list(a.paragraphs) or [""]
+    if first and a.continued_from:
+        label = page_label(a.continued_from.page).replace("第", "上接第", 1)
+        link = f"<a href='{link_href(a.continued_from)}'>({_p(convert(label))})</a>"
+        paras_html = [link + _p(convert(paras[0]))] + [_p(convert(x)) for x in paras[1:]]
+    else:
+        paras_html = [_p(convert(x)) for x in paras]
+    if last and a.continues_to:
+        label = page_label(a.continues_to.page).replace("第", "下转第", 1)
+        paras_html[-1] += f"<a href='{link_href(a.continues_to)}'>({_p(convert(label))})</a>"
+    # Captions stand after the paragraph they interrupted; near the top is closest to print.
+    captions = [f"<p class='caption'>{_p(convert(c))}</p>" for c in a.captions]
+    for i, para in enumerate(paras_html):
+        if para:
+            out.append(f"<p class='body'>{para}</p>")
+        if i == 0:
+            out.extend(captions)
+    for line in a.signature:
+        out.append(f"<p class='signature'>{_p(convert(line))}</p>")
+    return out

@@ -1,0 +1,120 @@
+"""The article list: title prominent, kicker/subtitle smaller above it, byline below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from .models import BYLINE_ROLE, KICKER_ROLE
+
+PAD = 10
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Lays out kicker, title and byline once, the same way for sizing and painting."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        base = QFont(option.widget.font() if option.widget is not None else option.font)
+        title = QFont(base)
+        title.setBold(True)
+        title.setPointSizeF(base.pointSizeF() * 1.12)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.88)
+        return title, small
+
+    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                left: int, top: int, width: int) -> tuple[list[tuple[QRect, QFont, str, bool]], int]:
+        title_f, small_f = self._fonts(option)
+        kicker = index.data(KICKER_ROLE) or ""
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        byline = index.data(BYLINE_ROLE) or ""
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        parts: list[tuple[QRect, QFont, str, bool]] = []
+        y = top
+        for text, font, muted, flags in ((kicker, small_f, True, wrap), (title, title_f, False, wrap),
+                                         (byline, small_f, True, int(Qt.TextFlag.TextSingleLine))):
+            if not text:
+                continue
+            fm = QFontMetrics(font)
+            if flags == wrap:
+                box = fm.boundingRect(QRect(0, 0, width, 10_000), flags, text)
+                height = box.height()
+            else:
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+                height = fm.height()
+            parts.append((QRect(left, y, width, height), font, text, muted))
+            y += height + 3
+        return parts, y - top
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        available = view.viewport().width() if view is not None else option.rect.width()
+        return max(120, available or 280) - 2 * PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = self._width(option)
+        _, height = self._layout(option, index, 0, 0, width)
+        return QSize(width + 2 * PAD, height + 2 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = text_color if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        r = option.rect
+        parts, _ = self._layout(option, index, r.left() + PAD, r.top() + PAD, r.width() - 2 * PAD)
+        painter.save()
+        for rect, font, text, is_muted in parts:
+            painter.setFont(font)
+            painter.setPen(muted if is_muted else text_color)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
+
+
+class ArticleListView(QListView):
+    """Clicking or pressing Enter opens an article."""
+
+    articleActivated = Signal(int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ArticleDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setSpacing(1)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.clicked.connect(lambda index: self.articleActivated.emit(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.articleActivated.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def select_row(self, row: int | None) -> None:
+        model = self.model()
+        if row is None or model is None or not 0 <= row < model.rowCount():
+            self.clearSelection()
+            return
+        index = model.index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)

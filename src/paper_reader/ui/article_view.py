@@ -1,0 +1,76 @@
+"""The article view: the typeset article and, in place, notes about its links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+MEASURE_EM = 38  # characters per line that still read comfortably
+
+
+class ArticleBrowser(QTextBrowser):
+    """Keeps the text column to a readable measure, centred in wide windows."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        em = self.fontMetrics().horizontalAdvance("中")
+        spare = self.width() - MEASURE_EM * em - 40
+        side = max(12, spare // 2)
+        self.setViewportMargins(side, 8, side, 8)
+        super().resizeEvent(event)
+
+
+class ArticleView(QWidget):
+    linkActivated = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("linkNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setContentsMargins(10, 6, 10, 6)
+        self.notice.hide()
+        self.browser = ArticleBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDocumentMargin(18)
+        self.browser.setAccessibleName(self.tr("文章正文"))
+        self.browser.anchorClicked.connect(self._anchor)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.browser, 1)
+
+    def _anchor(self, url: QUrl) -> None:
+        self.linkActivated.emit(url.toString())
+
+    def show_html(self, html: str) -> None:
+        self.notice.hide()
+        bar = self.browser.verticalScrollBar()
+        self.browser.setHtml(html)
+        bar.setValue(0)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    def set_text_font(self, family: str | None, point_size: float) -> None:
+        font = QFont(self.browser.font())
+        if family:
+            font.setFamilies([family])
+        font.setPointSizeF(point_size)
+        self.browser.setFont(font)
+        self.browser.document().setDefaultFont(font)
+
+    def em_px(self) -> int:
+        return self.browser.fontMetrics().horizontalAdvance("中")
+
+    def html(self) -> str:
+        return self.browser.toHtml()
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()

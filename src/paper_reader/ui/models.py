@@ -1,0 +1,134 @@
+"""List models for the page strip and the article list of the current page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from ..core.model import Article, Issue, Page, page_label
+
+Index = QModelIndex | QPersistentModelIndex
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 3
+KICKER_ROLE = Qt.ItemDataRole.UserRole + 4
+BYLINE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class PageListModel(QAbstractListModel):
+    """The issue's pages in order, with pages the masthead names but the library lacks."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, Page | None]] = []
+        self.convert: Callable[[str], str] = _identity
+
+    def set_issue(self, issue: Issue | None) -> None:
+        self.beginResetModel()
+        rows: list[tuple[int, Page | None]] = []
+        if issue is not None:
+            have = {p.number: p for p in issue.pages}
+            count = max([issue.page_count or 0, *have])
+            rows = [(n, have.get(n)) for n in range(1, count + 1)]
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_of(self, number: int) -> int:
+        return next((i for i, (n, _) in enumerate(self._rows) if n == number), -1)
+
+    def page_at(self, row: int) -> tuple[int, Page | None]:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        number, page = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if page is None:
+                return self.convert(f"{page_label(number)}\n" + QApplication.translate("PageList", "未收录"))
+            return self.convert(f"{page.label}\n{page.section or ''}".rstrip())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if page is None:
+                return QApplication.translate("PageList", "本版未收录，导入后即可阅读")
+            return QApplication.translate("PageList", "%n 篇文章", "", len(page.articles))
+        if role == Qt.ItemDataRole.ForegroundRole and page is None:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == PAGE_NUMBER_ROLE:
+            return number
+        if role == MISSING_ROLE:
+            return page is None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            label = page.label if page else page_label(number)
+            return label + ("" if page else QApplication.translate("PageList", "（未收录）"))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class ArticleListModel(QAbstractListModel):
+    """The current page's articles in reading order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = []
+        self.convert: Callable[[str], str] = _identity
+
+    def set_page(self, page: Page | None) -> None:
+        self.beginResetModel()
+        self._articles = list(page.articles) if page else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        if self._articles:
+            self.dataChanged.emit(self.index(0), self.index(len(self._articles) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._articles)
+
+    def article_at(self, row: int) -> Article:
+        return self._articles[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+            return None
+        a = self._articles[index.row()]
+        c = self.convert
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return c(a.title or QApplication.translate("ArticleList", "（无题）"))
+        if role == KICKER_ROLE:
+            return c(" ".join(x for x in (a.column and f"【{a.column}】", a.kicker, a.subtitle) if x))
+        if role == BYLINE_ROLE:
+            extra = []
+            if a.continued_from:
+                extra.append(QApplication.translate("ArticleList", "上接%1").replace(
+                    "%1", page_label(a.continued_from.page)))
+            if a.continues_to:
+                extra.append(QApplication.translate("ArticleList", "下转%1").replace(
+                    "%1", page_label(a.continues_to.page)))
+            return c(" · ".join(x for x in (a.byline, *extra) if x))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return c(a.paragraphs[0][:120]) if a.paragraphs else None
+        if role == ARTICLE_ROLE:
+            return index.row()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

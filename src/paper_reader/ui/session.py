@@ -1,0 +1,58 @@
+"""What the reader's window remembers between runs, in QSettings under the config folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..core.paths import config_dir
+from .main_window import MainWindow
+from .reader import Reader
+
+
+class Session:
+    def __init__(self) -> None:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.settings = QSettings(str(folder / "paper-reader.ini"), QSettings.Format.IniFormat)
+
+    def value(self, key: str, default: object = None) -> object:
+        return self.settings.value(key, default)
+
+    def set_value(self, key: str, value: object) -> None:
+        self.settings.setValue(key, value)
+
+    def theme(self) -> str:
+        theme = str(self.settings.value("view/theme", "light"))
+        return theme if theme in ("light", "dark") else "light"
+
+    def restore_window(self, window: MainWindow) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            window.splitter.restoreState(splitter)
+
+    def last_location(self) -> tuple[str, str, int, int | None] | None:
+        s = self.settings
+        paper, date = s.value("reading/paper"), s.value("reading/date")
+        if not paper or not date:
+            return None
+        try:
+            page = int(s.value("reading/page", 1))  # type: ignore[arg-type]
+            article = s.value("reading/article")
+            return str(paper), str(date), page, int(article) if article not in (None, "") else None  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+
+    def save(self, window: MainWindow, reader: Reader) -> None:
+        s = self.settings
+        s.setValue("window/geometry", window.saveGeometry())
+        s.setValue("window/splitter", window.splitter.saveState())
+        loc, issue = reader.location, reader.issue
+        if loc is not None and issue is not None:
+            s.setValue("reading/paper", issue.paper)
+            s.setValue("reading/date", issue.date)
+            s.setValue("reading/page", loc.page)
+            s.setValue("reading/article", "" if loc.article is None else loc.article)
+        s.sync()

@@ -1,0 +1,173 @@
+"""Start-up steps of the window: library checks, first run, fonts, theme, screenshots."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.history import Location
+from ..core.library import DamagedLibraryError, Library, LibraryError, set_aside
+from ..core.paths import resources_dir, sample_issue_dir
+from .fonts import FontChoice, choose_fonts, ui_font
+from .main_window import MainWindow
+from .presenter import Presenter
+from .session import Session
+
+
+def install_translations(app: QApplication) -> None:
+    """Chinese is the source language; other locales load a shipped .qm when there is one."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return
+    translator = QTranslator(app)
+    if translator.load(locale, "paper-reader", "_", str(resources_dir() / "i18n")):
+        app.installTranslator(translator)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+
+
+def check_library(path: Path, interactive: bool) -> bool:
+    """Open-test the library; a damaged one may be set aside (renamed, never deleted)."""
+    try:
+        Library(path).close()
+        return True
+    except DamagedLibraryError as exc:
+        if not interactive:
+            print(f"paper-reader: {exc}", file=sys.stderr)
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Startup", "书库文件已损坏"),
+                          str(exc))
+        box.setInformativeText(QApplication.translate(
+            "Startup", "可以把它改名保存在原处（不会删除），然后新建一个空书库。"))
+        aside = box.addButton(QApplication.translate("Startup", "改名保存并新建"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QApplication.translate("Startup", "退出"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is aside:
+            moved = set_aside(path)
+            print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
+            return True
+        return False
+    except LibraryError as exc:
+        print(f"paper-reader: {exc}", file=sys.stderr)
+        if interactive:
+            QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
+        return False
+
+
+def first_run_import(library: Library) -> None:
+    """An empty library gets the bundled sample issue, so a first run has a paper to read."""
+    if not library.is_empty():
+        return
+    from ..core.importer import import_paths
+
+    sample = sample_issue_dir()
+    if sample.is_dir():
+        import_paths(library, [sample])
+
+
+def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
+    choice = choose_fonts()
+    app = QApplication.instance()
+    if choice.has_chinese:
+        app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))  # type: ignore[union-attr]
+    elif not session.value("fonts/warned"):
+        window.info_bar.show_message(window.tr(
+            "没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。"))
+        session.set_value("fonts/warned", True)
+    return choice
+
+
+SHEET_QSS = {
+    "light": """
+        QWidget#pageSheet { background: #fbfaf6; }
+        QFrame#articleBlock { background: #ffffff; border: 1px solid #ddd8cc; border-radius: 4px; }
+        QFrame#articleBlock:focus { border: 2px solid #0b57d0; }
+        QLabel#blockColumn { color: #9c1c1c; font-weight: 600; }
+        QLabel#blockKicker, QLabel#mastheadPinyin, QLabel#mastheadFacts { color: #5f6368; }
+        QLabel#blockMore { color: #0b57d0; }
+        QLabel#mastheadName { color: #9c1c1c; }
+        QFrame#infoBar, QLabel#linkNotice { background: #fff4ce; color: #3d3000; border: 1px solid #e5c453; }
+    """,
+    "dark": """
+        QWidget#pageSheet { background: #1c1c1a; }
+        QFrame#articleBlock { background: #262624; border: 1px solid #45423c; border-radius: 4px; }
+        QFrame#articleBlock:focus { border: 2px solid #8ab4f8; }
+        QLabel#blockColumn { color: #f28b82; font-weight: 600; }
+        QLabel#blockKicker, QLabel#mastheadPinyin, QLabel#mastheadFacts { color: #a8a49b; }
+        QLabel#blockMore { color: #8ab4f8; }
+        QLabel#mastheadName { color: #f28b82; }
+        QFrame#infoBar, QLabel#linkNotice { background: #3d3414; color: #f5e6b0; border: 1px solid #7a6520; }
+    """,
+}
+
+
+def apply_theme(window: MainWindow, presenter: Presenter, session: Session, theme: str,
+                remember: bool = True) -> None:
+    import qdarktheme
+
+    theme = theme if theme in SHEET_QSS else "light"
+    qdarktheme.setup_theme(theme, additional_qss=SHEET_QSS[theme])
+    presenter.look.set_dark(theme == "dark")
+    window.actions.theme_dark.setChecked(theme == "dark")
+    window.actions.theme_light.setChecked(theme == "light")
+    if remember:
+        session.set_value("view/theme", theme)
+    presenter.refresh()
+
+
+def initial_location(library: Library, session: Session, spec: str | None,
+                     paper: str | None) -> Location | None:
+    """--open DATE[/PAGE[/ARTICLE]], else where the reader left off, else today's front page."""
+    if spec:
+        date, _, rest = spec.partition("/")
+        page_s, _, article_s = rest.partition("/")
+        issue_id = library.find_issue(paper, date)
+        if issue_id is not None:
+            page = int(page_s) if page_s.isdigit() else 1
+            article = int(article_s) if article_s.isdigit() else None
+            return Location(issue_id, page, article)
+        print(f"paper-reader: no issue dated {date} in the library", file=sys.stderr)
+    last = session.last_location()
+    if last is not None:
+        paper_name, date, page, article = last
+        issue_id = library.find_issue(paper_name, date)
+        if issue_id is not None:
+            info = library.issue_info(issue_id)
+            if info and (page in info.pages or (info.page_count and page <= info.page_count)):
+                return Location(issue_id, page, article)
+    latest = library.latest_issue()
+    return Location(latest, 1, None) if latest is not None else None
+
+
+class _FirstPaint(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def take_screenshot(app: QApplication, window: MainWindow, out: Path, timeout: float = 10.0) -> int:
+    """Wait for the first complete paint of the window, save it, and report."""
+    watcher = _FirstPaint()
+    window.installEventFilter(watcher)
+    deadline = time.monotonic() + timeout
+    while not watcher.painted and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        print(f"paper-reader: could not write {out}", file=sys.stderr)
+        return 1
+    print(f"paper-reader: saved {out}")
+    return 0

@@ -1,0 +1,97 @@
+"""The one place where the window's signals meet the Reader, the Presenter and the Importer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from .importing import Importer
+from .main_window import MainWindow
+from .presenter import Presenter
+from .reader import Reader
+
+
+class MouseNavigation(QObject):
+    """The mouse's back and forward buttons, wherever the pointer is in the window."""
+
+    def __init__(self, window: MainWindow, reader: Reader) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = reader
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            widget = QApplication.widgetAt(event.globalPosition().toPoint())
+            inside = widget is not None and widget.window() is self.window
+            if inside or watched is self.window:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.reader.back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.reader.forward()
+                    return True
+        return False
+
+
+def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Importer) -> None:
+    a = window.actions
+    reader.issueChanged.connect(presenter.show_issue)
+    reader.locationChanged.connect(presenter.show_location)
+    reader.historyChanged.connect(presenter.update_actions)
+    reader.linkMissing.connect(presenter.link_missing)
+
+    window.page_strip.clicked.connect(
+        lambda index: reader.go_page(window.page_model.page_at(index.row())[0]))
+    window.page_strip.selectionModel().currentChanged.connect(
+        lambda index, _old: index.isValid() and reader.go_page(window.page_model.page_at(index.row())[0]))
+    window.article_list.articleActivated.connect(reader.select_article)
+    window.overview.articleActivated.connect(reader.select_article)
+    window.article_view.linkActivated.connect(reader.follow)
+    window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
+
+    a.back.triggered.connect(reader.back)
+    a.forward.triggered.connect(reader.forward)
+    a.prev_page.triggered.connect(lambda: reader.turn(-1))
+    a.next_page.triggered.connect(lambda: reader.turn(1))
+    a.prev_issue.triggered.connect(lambda: reader.turn_issue(-1))
+    a.next_issue.triggered.connect(lambda: reader.turn_issue(1))
+    a.show_overview.triggered.connect(window.show_overview_tab)
+    a.show_article.triggered.connect(window.show_article_tab)
+
+    def whole(checked: bool) -> None:
+        reader.whole_article = checked
+        presenter.refresh()
+
+    a.whole_article.toggled.connect(whole)
+    a.quit.triggered.connect(window.close)
+
+    def choose_files() -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            window, window.tr("导入版面文本"), "", window.tr("版面文本 (*.txt);;所有文件 (*)"))
+        importer.start(files)
+
+    def choose_folder() -> None:
+        folder = QFileDialog.getExistingDirectory(window, window.tr("导入一期报纸的文件夹"))
+        if folder:
+            importer.start([folder])
+
+    a.import_files.triggered.connect(choose_files)
+    a.import_folder.triggered.connect(choose_folder)
+    window.filesDropped.connect(importer.start)
+
+    def imported(report, cancelled: bool) -> None:  # type: ignore[no-untyped-def]
+        window.info_bar.show_message(importer.summary(report, cancelled))
+        if cancelled or not report.results:
+            return
+        paper, date = report.results[-1].paper, report.results[-1].date
+        issue_id = reader.library.find_issue(paper, date)
+        if issue_id is None:
+            return
+        first = min(r.number for r in report.results if (r.paper, r.date) == (paper, date))
+        if reader.location and reader.location.issue_id == issue_id:
+            reader.issue = None  # the stored issue changed: read it again
+        reader.open_issue(issue_id, first, None)
+
+    importer.finished.connect(imported)
+    QApplication.instance().installEventFilter(MouseNavigation(window, reader))

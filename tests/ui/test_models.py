@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from PySide6.QtTest import QAbstractItemModelTester
+
+from paper_reader.core.issue import parse_path
+from paper_reader.ui.models import MISSING_ROLE, ArticleListModel, PageListModel
+
+
+def test_page_model_passes_the_model_tester(qtbot, sample_dir) -> None:
+    model = PageListModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    issue = parse_path(sample_dir / "page1.txt")  # masthead says 4 pages; only one is here
+    model.set_issue(issue)
+    assert model.rowCount() == 4
+    assert [model.index(r).data(MISSING_ROLE) for r in range(4)] == [False, True, True, True]
+    assert "未收录" in model.index(1).data()
+    model.set_issue(None)
+    assert model.rowCount() == 0
+
+
+def test_article_model_passes_the_model_tester(qtbot, sample_dir) -> None:
+    model = ArticleListModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    issue = parse_path(sample_dir)
+    model.set_page(issue.pages[0])
+    assert model.rowCount() == len(issue.pages[0].articles)
+    assert model.index(0).data() == issue.pages[0].articles[0].title
+    model.set_page(issue.pages[1])
+    model.refresh()
+    model.set_page(None)
+    assert model.rowCount() == 0

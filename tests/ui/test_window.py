@@ -1,0 +1,184 @@
+"""The reader window, driven as a reader would: clicks, keys, links, drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from paper_reader.app import ReaderApp, build
+
+
+def current(app: ReaderApp) -> tuple[int, int | None]:
+    loc = app.reader.location
+    return loc.page, loc.article
+
+
+def click_article(qtbot, app: ReaderApp, row: int) -> None:
+    view = app.window.article_list
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_link(qtbot, app: ReaderApp, text: str) -> None:
+    """Click the visible link whose text is ``text`` in the article view."""
+    browser = app.window.article_view.browser
+    cursor = browser.document().find(text)
+    assert not cursor.isNull(), f"{text} is not in the article"
+    middle = QTextCursor(cursor)
+    middle.setPosition(cursor.selectionStart() + 2)
+    browser.ensureCursorVisible()
+    browser.setTextCursor(middle)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(middle).center()
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_opens_the_sample_issue_front_page(reader_app: ReaderApp) -> None:
+    w = reader_app.window
+    assert reader_app.reader.issue.paper == "松河日报"
+    assert current(reader_app) == (1, None)
+    assert w.page_strip.currentIndex().row() == 0
+    assert w.page_model.rowCount() == 4
+    assert w.article_model.rowCount() == 7
+    assert w.tabs.currentWidget() is w.overview and len(w.overview.blocks) == 7
+    assert "松河日报" in w.issue_label.text()
+    names = {w.page_strip.accessibleName(), w.article_list.accessibleName(),
+             w.article_view.browser.accessibleName(), w.overview.accessibleName()}
+    assert len(names) == 4 and all(names)
+
+
+def test_click_an_article_and_read_it(qtbot, reader_app: ReaderApp) -> None:
+    click_article(qtbot, reader_app, 1)
+    w = reader_app.window
+    assert current(reader_app) == (1, 1)
+    assert w.tabs.currentWidget() is w.article_view
+    text = w.article_view.plain_text()
+    assert "市图书馆新馆今日起向市民开放" in text and "本报讯(记者 许嘉宁 通讯员 郑文涛)" in text
+
+
+def test_overview_block_click_opens_article(qtbot, reader_app: ReaderApp) -> None:
+    block = reader_app.window.overview.blocks[2]
+    qtbot.mouseClick(block, Qt.MouseButton.LeftButton)
+    assert current(reader_app) == (1, 2)
+    assert "河水清了" in reader_app.window.article_view.plain_text()
+
+
+def test_follow_continuation_then_go_back(qtbot, reader_app: ReaderApp) -> None:
+    click_article(qtbot, reader_app, 0)
+    click_link(qtbot, reader_app, "(下转第二版)")
+    w = reader_app.window
+    assert current(reader_app) == (2, 0)
+    assert w.page_strip.currentIndex().row() == 1
+    assert w.article_list.currentIndex().row() == 0
+    assert "(上接第一版)" in w.article_view.plain_text()
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert current(reader_app) == (1, 0)
+    assert "下转第二版" in w.article_view.plain_text()
+    qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert current(reader_app) == (2, 0)
+    click_link(qtbot, reader_app, "(上接第一版)")
+    assert current(reader_app) == (1, 0)
+
+
+def test_mouse_back_button(qtbot, reader_app: ReaderApp) -> None:
+    click_article(qtbot, reader_app, 0)
+    click_link(qtbot, reader_app, "(下转第二版)")
+    qtbot.mouseClick(reader_app.window.article_list.viewport(), Qt.MouseButton.BackButton,
+                     pos=QPoint(5, 5))
+    assert current(reader_app) == (1, 0)
+
+
+def test_link_to_a_missing_page_says_so_in_place(qtbot, tmp_path: Path, sample_dir: Path) -> None:
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+
+    db = tmp_path / "one-page.sqlite3"
+    with Library(db) as lib:
+        import_paths(lib, [sample_dir / "page1.txt"])
+    app = build(db)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    assert "未收录" in app.window.page_model.index(1).data()
+    click_article(qtbot, app, 0)
+    click_link(qtbot, app, "(下转第二版)")
+    notice = app.window.article_view.notice
+    assert current(app) == (1, 0)
+    assert notice.isVisible() and "第二版未收录" in notice.text() and "导入" in notice.text()
+    app.library.close()
+
+
+def test_keyboard_page_turns_and_enter(qtbot, reader_app: ReaderApp) -> None:
+    w = reader_app.window
+    w.article_list.setFocus()
+    qtbot.keyClick(w.article_list, Qt.Key.Key_PageDown)
+    assert current(reader_app)[0] == 2
+    qtbot.keyClick(w.article_list, Qt.Key.Key_Right)
+    assert current(reader_app)[0] == 3
+    qtbot.keyClick(w.article_list, Qt.Key.Key_PageUp)
+    assert current(reader_app)[0] == 2
+    w.article_list.setFocus()
+    qtbot.keyClick(w.article_list, Qt.Key.Key_Down)
+    qtbot.keyClick(w.article_list, Qt.Key.Key_Down)
+    qtbot.keyClick(w.article_list, Qt.Key.Key_Return)
+    assert current(reader_app) == (2, 1)
+    qtbot.keyClick(w.article_list, Qt.Key.Key_Backspace)  # back to where the reader came from
+    assert current(reader_app) == (3, None) and w.tabs.currentWidget() is w.overview
+
+
+def test_every_menu_action_shows_a_shortcut(reader_app: ReaderApp) -> None:
+    a = reader_app.window.actions
+    for action in (a.import_files, a.import_folder, a.quit, a.back, a.forward, a.prev_page,
+                   a.next_page, a.prev_issue, a.next_issue, a.show_overview, a.show_article,
+                   a.whole_article):
+        assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_whole_article_reads_all_parts(qtbot, reader_app: ReaderApp) -> None:
+    click_article(qtbot, reader_app, 0)
+    reader_app.window.actions.whole_article.trigger()
+    text = reader_app.window.article_view.plain_text()
+    assert "—— 第二版 ——" in text and "下转第二版" not in text
+
+
+def _drop(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, event)
+
+
+def test_drop_a_good_and_a_bad_file(qtbot, reader_app: ReaderApp, sample_dir: Path,
+                                    tmp_path: Path) -> None:
+    good = tmp_path / "2024-03-16-p1.txt"
+    good.write_text((sample_dir / "page1.txt").read_text().replace("2024年3月15日", "2024年3月16日"))
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with qtbot.waitSignal(reader_app.importer.finished, timeout=20000):
+        _drop(reader_app.window, [good, bad])
+    w = reader_app.window
+    assert reader_app.reader.issue.date == "2024-03-16"
+    assert w.info_bar.isVisible()
+    message = w.info_bar.label.text()
+    assert "新增 1 版" in message and "scan.txt" in message
+    assert w.actions.prev_issue.isEnabled()
+    w.actions.prev_issue.trigger()
+    assert reader_app.reader.issue.date == "2024-03-15"
+
+
+def test_reopens_where_the_reader_left_off(qtbot, reader_app: ReaderApp, library_path: Path) -> None:
+    click_article(qtbot, reader_app, 0)
+    click_link(qtbot, reader_app, "(下转第二版)")
+    reader_app.window.close()
+    reader_app.library.close()
+    again = build(library_path)
+    qtbot.addWidget(again.window)
+    assert current(again) == (2, 0)
+    again.library.close()
