@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-
 
 def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="paper-reader", description="Open the newspaper reader window.")
@@ -19,7 +17,9 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png", help="save the first complete window and exit")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     p.add_argument("--theme", choices=["light", "dark"], help="colour theme for this run")
-    p.add_argument("--version", action="version", version=f"paper-reader {__version__}")
+    from .cli import VersionAction
+
+    p.add_argument("--version", action=VersionAction)
     return p.parse_args(list(argv))
 
 
@@ -85,7 +85,6 @@ def run_gui(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("paper-reader")
     app.setOrganizationName("paper-reader")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.paperreader.PaperReader")
     install_translations(app)
     path = Path(args.db) if args.db else default_library()

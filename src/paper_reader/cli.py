@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import version_string
 from .core.decoding import PageFileError
 from .core.library import Library, LibraryError, SearchHit
 
@@ -120,13 +120,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+class VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        print(version_string())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
     parser = argparse.ArgumentParser(
         prog="paper-reader", parents=[common],
         description="Read digitized daily newspapers. Without a command, opens the reader window.")
-    parser.add_argument("--version", action="version", version=f"paper-reader {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("parse", parents=[common], help="parse a page file or folder, store nothing")

@@ -29,3 +29,23 @@ def test_article_model_passes_the_model_tester(qtbot, sample_dir) -> None:
     model.refresh()
     model.set_page(None)
     assert model.rowCount() == 0
+
+
+def test_painting_the_article_list_keeps_none_alive(qtbot, sample_dir) -> None:
+    """PySide6 6.12.0 dropped a reference to None on every empty QVariant, which killed the
+    interpreter after some minutes of reading; pyproject excludes it, and this guards that."""
+    import sys
+
+    from paper_reader.ui.article_list import ArticleListView
+
+    model = ArticleListModel()
+    model.set_page(parse_path(sample_dir).pages[0])
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(320, 600)
+    view.show()
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        view.viewport().grab()
+    assert sys.getrefcount(None) >= before - 20

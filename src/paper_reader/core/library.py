@@ -78,17 +78,57 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def check_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLite touches it."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not an SQLite database, or is cut short, before SQLite opens it.
+
+    A full integrity check reads the whole file, far too slow for every start of a large
+    archive; the header says how long the file must be, which catches truncation cheaply.
+    Damage inside the file surfaces as DamagedLibraryError when it is read.
+    """
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    if size == 0:
         return
     try:
         with path.open("rb") as fh:
             head = fh.read(100)
     except OSError as exc:
         raise LibraryError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not head.startswith(SQLITE_MAGIC):
+    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
         raise DamagedLibraryError(
             f"{path}: this is not a paper-reader library (damaged or another kind of file)")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid_for, change = head[92:96], head[24:28]
+    wal = path.with_name(path.name + "-wal")
+    if valid_for == change and pages and size < pages * page_size and not (
+            wal.exists() and wal.stat().st_size):
+        raise DamagedLibraryError(
+            f"{path}: the library file is cut short ({size} of {pages * page_size} bytes); "
+            "it was damaged, perhaps by an interrupted copy")
+
+
+def _guarded(method):  # type: ignore[no-untyped-def]
+    """SQLite errors while reading become a plain LibraryError naming the file."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise LibraryError(f"{self.path}: the library is busy ({exc}); try again") from None
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise LibraryError(f"{self.path}: the library cannot be written ({exc})") from None
+            if "disk" in str(exc) and "full" in str(exc):
+                raise LibraryError(f"{self.path}: the disk is full; nothing was changed") from None
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
+        except sqlite3.DatabaseError as exc:
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
+
+    return wrapper
 
 
 class Library:
@@ -124,10 +164,6 @@ class Library:
                 f"(format {version}, this version reads up to {SCHEMA_VERSION}); "
                 "update paper-reader to open it"
             )
-        if tables:
-            bad = db.execute("PRAGMA quick_check").fetchone()[0]
-            if bad != "ok":
-                raise DamagedLibraryError(f"{self.path}: the library file is damaged ({bad})")
         if self.readonly:
             if version < SCHEMA_VERSION:
                 raise LibraryError(
@@ -143,6 +179,11 @@ class Library:
                         db.execute(statement)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @_guarded
+    def integrity_check(self) -> str:
+        """SQLite's full check ('ok' when whole); reads the whole file, so only on request."""
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
 
     def close(self) -> None:
         self.db.close()
@@ -167,6 +208,7 @@ class Library:
             self.db.execute("COMMIT")
 
     # -- importing -------------------------------------------------------------------
+    @_guarded
     def import_issues(self, issues: Iterable[Issue], cancelled=None) -> list[PageResult]:  # type: ignore[no-untyped-def]
         """Store issues in one transaction; re-imported pages replace the stored ones.
 
@@ -293,12 +335,14 @@ class Library:
                                 ids[(art.continues_to.page, art.continues_to.article)]))
 
     # -- reading ---------------------------------------------------------------------
+    @_guarded
     def papers(self) -> list[PaperInfo]:
         rows = self.db.execute(
             "SELECT p.id, p.name, count(i.id), min(i.date), max(i.date) FROM papers p "
             "JOIN issues i ON i.paper_id = p.id GROUP BY p.id ORDER BY p.name").fetchall()
         return [PaperInfo(*r) for r in rows]
 
+    @_guarded
     def issues(self, paper: str | None = None, date: str | None = None) -> list[IssueInfo]:
         sql = ("SELECT i.id, p.name, i.date, i.serial, i.page_count, "
                "(SELECT group_concat(number) FROM (SELECT number FROM pages WHERE issue_id = i.id "
@@ -317,6 +361,7 @@ class Library:
             out.append(IssueInfo(iid, name, d, serial, count, pages))
         return out
 
+    @_guarded
     def issue_info(self, issue_id: int) -> IssueInfo | None:
         row = self.db.execute(
             "SELECT i.id, p.name, i.date, i.serial, i.page_count FROM issues i "
@@ -327,6 +372,7 @@ class Library:
             "SELECT number FROM pages WHERE issue_id = ? ORDER BY number", (issue_id,))]
         return IssueInfo(*row, pages=numbers)
 
+    @_guarded
     def find_issue(self, paper: str | None, date: str) -> int | None:
         sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id WHERE i.date = ?"
         args: list[object] = [date]
@@ -336,6 +382,7 @@ class Library:
         row = self.db.execute(sql + " ORDER BY p.name LIMIT 1", args).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def latest_issue(self, paper: str | None = None) -> int | None:
         sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id"
         args: list[object] = []
@@ -345,6 +392,7 @@ class Library:
         row = self.db.execute(sql + " ORDER BY i.date DESC, p.name LIMIT 1", args).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def neighbour_issue(self, issue_id: int, step: int) -> int | None:
         """The previous (step -1) or next (step +1) issue of the same paper."""
         op, order = (">", "ASC") if step > 0 else ("<", "DESC")
@@ -353,11 +401,13 @@ class Library:
             f"WHERE i.id = ? ORDER BY n.date {order} LIMIT 1", (issue_id,)).fetchone()
         return row[0] if row else None
 
+    @_guarded
     def issue_dates(self, paper: str) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT i.date FROM issues i JOIN papers p ON p.id = i.paper_id WHERE p.name = ? "
             "ORDER BY i.date", (paper,))]
 
+    @_guarded
     def load_issue(self, issue_id: int) -> Issue:
         db = self.db
         row = db.execute(
@@ -405,17 +455,21 @@ class Library:
         issue.pages = sorted(pages.values(), key=lambda p: p.number)
         return issue
 
+    @_guarded
     def export(self, paper: str | None = None, date: str | None = None) -> list[Issue]:
         return [self.load_issue(i.id) for i in self.issues(paper, date)]
 
+    @_guarded
     def is_empty(self) -> bool:
         return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM pages)").fetchone()[0] == 1
 
+    @_guarded
     def data_version(self) -> int:
         """Changes when another connection commits: lets a window notice new issues."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     # -- searching -------------------------------------------------------------------
+    @_guarded
     def search(self, query: str, limit: int = 50, paper: str | None = None,
                date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
         from .search import run_search

@@ -40,6 +40,14 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP, appauthor=False))
 
 
+def cache_dir() -> Path:
+    if home := _home():
+        return home / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP, appauthor=False))
+
+
 def default_library() -> Path:
     return data_dir() / "library.sqlite3"
 

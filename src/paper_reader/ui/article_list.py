@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -21,10 +20,18 @@ PAD = 10
 
 
 class ArticleDelegate(QStyledItemDelegate):
-    """Lays out kicker, title and byline once, the same way for sizing and painting."""
+    """Lays out kicker, title and byline once, the same way for sizing and painting.
+
+    It asks its own view for font and width: reading ``option.widget`` when it is None
+    drops a reference to None in PySide6 6.12, which crashes the interpreter after a while.
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        base = QFont(option.widget.font() if option.widget is not None else option.font)
+        base = QFont(self.view.font())
         title = QFont(base)
         title.setBold(True)
         title.setPointSizeF(base.pointSizeF() * 1.12)
@@ -57,9 +64,7 @@ class ArticleDelegate(QStyledItemDelegate):
         return parts, y - top
 
     def _width(self, option: QStyleOptionViewItem) -> int:
-        view = option.widget
-        available = view.viewport().width() if view is not None else option.rect.width()
-        return max(120, available or 280) - 2 * PAD
+        return max(120, self.view.viewport().width() or 280) - 2 * PAD
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = self._width(option)
@@ -71,8 +76,7 @@ class ArticleDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        self.view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..core.importer import ImportReport, import_paths
 from ..core.library import ImportCancelled, Library, LibraryError
 
 
@@ -35,6 +34,8 @@ class ImportThread(QThread):
         self.progress.emit(done, total)
 
     def run(self) -> None:
+        from ..core.importer import ImportReport, import_paths  # the parser loads on first use
+
         report = ImportReport()
         cancelled = False
         try:
@@ -92,7 +93,7 @@ class Importer(QObject):
             self.dialog.setLabelText(self.tr("正在读取第 %1 / %2 个文件…").replace("%1", str(done))
                                      .replace("%2", str(total)))
 
-    def _done(self, report: ImportReport, cancelled: bool) -> None:
+    def _done(self, report, cancelled: bool) -> None:  # type: ignore[no-untyped-def]
         if self.thread is not None:
             self.thread.wait()
             self.thread.deleteLater()
@@ -103,7 +104,7 @@ class Importer(QObject):
             self.dialog = None
         self.finished.emit(report, cancelled)
 
-    def summary(self, report: ImportReport, cancelled: bool) -> str:
+    def summary(self, report, cancelled: bool) -> str:  # type: ignore[no-untyped-def]
         if cancelled:
             return self.tr("导入已取消，书库保持原样。")
         parts = [self.tr("导入完成：新增 %1 版，更新 %2 版，未变 %3 版。")

@@ -64,6 +64,7 @@ class Presenter:
             self._list_of = key
         w.article_list.select_row(loc.article)
         if self._overview_of != key:
+            w.overview.palette_colors = self.look.palette
             w.overview.show_page(issue, loc.page, page, self.look.convert)
             self._overview_of = key
         article = r.article()
