@@ -29,14 +29,24 @@ class ArticleDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        # Sizing and painting ask for the same layout many times per frame: keep it.
+        self._layouts: dict[tuple[str, str, str, int, str], tuple[list[tuple[QRect, QFont, str, bool]], int]]
+        self._layouts = {}
+        self._font_key = ""
+        self._font_pair: tuple[QFont, QFont] | None = None
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        key = self.view.font().key()
+        if self._font_pair is not None and key == self._font_key:
+            return self._font_pair
         base = QFont(self.view.font())
         title = QFont(base)
         title.setBold(True)
         title.setPointSizeF(base.pointSizeF() * 1.12)
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.88)
+        self._font_key, self._font_pair = key, (title, small)
+        self._layouts.clear()
         return title, small
 
     def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
@@ -45,6 +55,18 @@ class ArticleDelegate(QStyledItemDelegate):
         kicker = index.data(KICKER_ROLE) or ""
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         byline = index.data(BYLINE_ROLE) or ""
+        key = (kicker, title, byline, width, self._font_key)
+        cached = self._layouts.get(key)
+        if cached is None:
+            if len(self._layouts) > 2000:
+                self._layouts.clear()
+            cached = self._layouts[key] = self._measure(kicker, title, byline, width, title_f, small_f)
+        parts, height = cached
+        return [(rect.translated(left, top), font, text, muted) for rect, font, text, muted in parts], height
+
+    def _measure(self, kicker: str, title: str, byline: str, width: int, title_f: QFont,
+                 small_f: QFont) -> tuple[list[tuple[QRect, QFont, str, bool]], int]:
+        left = top = 0
         wrap = int(Qt.TextFlag.TextWordWrap)
         parts: list[tuple[QRect, QFont, str, bool]] = []
         y = top

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 MEASURE_EM = 38  # characters per line that still read comfortably
@@ -39,7 +39,6 @@ class ArticleView(QWidget):
         self.browser = ArticleBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(18)
         self.browser.setAccessibleName(self.tr("文章正文"))
         self.browser.anchorClicked.connect(self._anchor)
         layout.addWidget(self.notice)
@@ -48,11 +47,14 @@ class ArticleView(QWidget):
     def _anchor(self, url: QUrl) -> None:
         self.linkActivated.emit(url.toString())
 
-    def show_html(self, html: str) -> None:
+    def show_document(self, document: QTextDocument) -> None:
+        """Show a prepared document; it stays owned by whoever made it (the cache)."""
         self.notice.hide()
-        bar = self.browser.verticalScrollBar()
-        self.browser.setHtml(html)
-        bar.setValue(0)
+        self.browser.setDocument(document)
+        self.browser.verticalScrollBar().setValue(0)
+
+    def text_width(self) -> float:
+        return float(self.browser.viewport().width())
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.model import Article, Issue, Page, page_label
@@ -31,7 +31,6 @@ class PageOverview(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.palette_colors: Palette = LIGHT
         self.cells: list[tuple[int, int, int]] = []  # (table row, column, article)
-        self.article_titles: list[str] = []
 
     def _anchor(self, url: QUrl) -> None:
         text = url.toString()
@@ -58,38 +57,53 @@ class PageOverview(QTextBrowser):
                 return
         super().mouseReleaseEvent(event)
 
-    def show_page(self, issue: Issue | None, number: int, page: Page | None,
-                  convert: Callable[[str], str] = lambda s: s) -> None:
-        pal = self.palette_colors
-        out = [f"<html><head><style>{_css(pal)}</style></head><body>"]
+    def show_document(self, document: QTextDocument, page: Page | None) -> None:
+        """Show a prepared page document (see ``page_html``); the cache keeps owning it."""
+        self.cells = grid_cells(page)
+        self.setDocument(document)
+        self.verticalScrollBar().setValue(0)
+
+    def text_width(self) -> float:
+        return float(self.viewport().width())
+
+    def page_html(self, issue: Issue | None, number: int, page: Page | None,
+                  convert: Callable[[str], str] = lambda s: s) -> str:
+        out = [f"<html><head><style>{_css(self.palette_colors)}</style></head><body>"]
         if issue is not None:
             out.append(_head(issue, number, page, convert))
-        self.cells = []
-        self.article_titles = []
         if page is None:
             text = self.tr("%1未收录。导入这一版的文本后，即可在此阅读，"
                            "指向它的“下转/上接”也会自动接上。").replace("%1", page_label(number))
             out.append(f"<p class='missing'>{escape(text)}</p>")
         else:
-            out.append(self._grid(page, convert))
+            out.append(_grid(page, convert))
         out.append("</body></html>")
-        self.setHtml("".join(out))
+        return "".join(out)
 
-    def _grid(self, page: Page, convert: Callable[[str], str]) -> str:
-        rows: list[list[str]] = [[]]
-        col = 0
-        for i, article in enumerate(page.articles):
-            span = 2 if i == 0 else 1
-            if col + span > COLUMNS:
-                rows.append([])
-                col = 0
-            self.cells.append((len(rows) - 1, col, i))
-            self.article_titles.append(convert(article.title))
-            rows[-1].append(f"<td colspan='{span}' width='{33 * span}%' class='block'>"
-                            f"{_block(i, article, convert, lead=i == 0)}</td>")
-            col += span
-        body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows)
-        return f"<table width='100%' cellspacing='10' cellpadding='12'>{body}</table>"
+
+def grid_cells(page: Page | None) -> list[tuple[int, int, int]]:
+    """(table row, column, article) of each block: the lead spans two columns."""
+    cells: list[tuple[int, int, int]] = []
+    row = col = 0
+    for i in range(len(page.articles) if page else 0):
+        span = 2 if i == 0 else 1
+        if col + span > COLUMNS:
+            row, col = row + 1, 0
+        cells.append((row, col, i))
+        col += span
+    return cells
+
+
+def _grid(page: Page, convert: Callable[[str], str]) -> str:
+    rows: list[list[str]] = []
+    for row, _col, i in grid_cells(page):
+        if row == len(rows):
+            rows.append([])
+        span = 2 if i == 0 else 1
+        rows[row].append(f"<td colspan='{span}' width='{33 * span}%' class='block'>"
+                         f"{_block(i, page.articles[i], convert, lead=i == 0)}</td>")
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows)
+    return f"<table width='100%' cellspacing='10' cellpadding='12'>{body}</table>"
 
 
 def _css(pal: Palette) -> str:

@@ -1,17 +1,25 @@
-"""Puts the Reader's state on screen. Views get data from here; they never fetch it."""
+"""Puts the Reader's state on screen. Views get data from here; they never fetch it.
+
+Documents for the pages and articles a reader is likely to open next are prepared on idle
+time, so that a page turn or an article open is a swap of ready documents.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, QTimer
 
 from ..core.history import Location
-from ..core.model import Issue
+from ..core.model import Issue, Page
 from .article_html import DARK, LIGHT, Palette, article_html
+from .doc_cache import DocumentCache
 from .main_window import MainWindow
 from .reader import Reader
+
+ARTICLE_MARGIN = 18
+IDLE_MS = 40  # lets the frame that shows the change be painted before idle work starts
 
 
 @dataclass
@@ -21,9 +29,11 @@ class Look:
     palette: Palette = field(default_factory=lambda: LIGHT)
     text_font: str | None = None
     convert: Callable[[str], str] = lambda s: s
+    version: int = 0  # bumped on every change, so prepared documents are not reused
 
     def set_dark(self, dark: bool) -> None:
         self.palette = DARK if dark else LIGHT
+        self.version += 1
 
 
 class Presenter:
@@ -31,15 +41,55 @@ class Presenter:
         self.window = window
         self.reader = reader
         self.look = look
-        self._overview_of: tuple[int | None, int] | None = None
+        self.cache = DocumentCache(window)
+        self._overview_of: tuple[object, ...] | None = None
         self._list_of: tuple[int | None, int] | None = None
+        self._neighbours: tuple[int, bool, bool] | None = None
+        self._idle: list[Callable[[], None]] = []
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._idle_step)
 
+    # -- documents -------------------------------------------------------------------
+    def _page_key(self, number: int) -> tuple[object, ...]:
+        issue = self.reader.issue
+        return ("page", issue.id if issue else None, number, self.look.version)
+
+    def _page_doc(self, number: int):  # type: ignore[no-untyped-def]
+        issue = self.reader.issue
+        page = issue.page(number) if issue else None
+        ov = self.window.overview
+        ov.palette_colors = self.look.palette
+        return self.cache.build(self._page_key(number),
+                                lambda: ov.page_html(issue, number, page, self.look.convert),
+                                ov.font(), ov.text_width(), 4)
+
+    def _article_key(self, page: Page, row: int) -> tuple[object, ...]:
+        issue = self.reader.issue
+        return ("article", issue.id if issue else None, page.number, row, self.reader.whole_article,
+                self.look.version)
+
+    def _article_doc(self, page: Page, row: int):  # type: ignore[no-untyped-def]
+        issue, r, view = self.reader.issue, self.reader, self.window.article_view
+        assert issue is not None
+
+        def html() -> str:
+            joined = r.parts_of(page, row) if r.whole_article else None
+            return article_html(issue, page, page.articles[row], self.look.palette, self.look.text_font,
+                                joined=joined if joined and len(joined) > 1 else None,
+                                convert=self.look.convert, em_px=view.em_px())
+
+        return self.cache.build(self._article_key(page, row), html, view.browser.font(),
+                                view.text_width(), ARTICLE_MARGIN)
+
+    # -- showing ---------------------------------------------------------------------
     def show_issue(self, issue: Issue | None) -> None:
         w = self.window
         w.page_model.convert = self.look.convert
         w.article_model.convert = self.look.convert
         w.page_model.set_issue(issue)
-        self._overview_of = self._list_of = None
+        self.cache.clear()  # a reloaded issue may say something new under the same id
+        self._overview_of = self._list_of = self._neighbours = None
         if issue is None:
             w.issue_label.setText("")
             w.setWindowTitle(w.tr("报纸阅读器"))
@@ -54,33 +104,30 @@ class Presenter:
     def show_location(self, loc: Location) -> None:
         w, r = self.window, self.reader
         issue, page = r.issue, r.page()
-        key = (issue.id if issue else None, loc.page)
+        list_key = (issue.id if issue else None, loc.page)
         with QSignalBlocker(w.page_strip.selectionModel()):
             row = w.page_model.row_of(loc.page)
             if row >= 0:
                 w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
-        if self._list_of != key:
+        if self._list_of != list_key:
             w.article_model.set_page(page)
-            self._list_of = key
+            self._list_of = list_key
         w.article_list.select_row(loc.article)
-        if self._overview_of != key:
-            w.overview.palette_colors = self.look.palette
-            w.overview.show_page(issue, loc.page, page, self.look.convert)
-            self._overview_of = key
-        article = r.article()
-        if article is not None and issue is not None and page is not None:
-            joined = r.parts() if r.whole_article else None
-            w.article_view.show_html(article_html(
-                issue, page, article, self.look.palette, self.look.text_font,
-                joined=joined if joined and len(joined) > 1 else None, convert=self.look.convert,
-                em_px=w.article_view.em_px()))
+        page_key = self._page_key(loc.page)
+        if self._overview_of != page_key:
+            w.overview.show_document(self._page_doc(loc.page), page)
+            self._overview_of = page_key
+        if r.article() is not None and page is not None and loc.article is not None:
+            w.article_view.show_document(self._article_doc(page, loc.article))
             w.show_article_tab()
         else:
             w.show_overview_tab()
         self.update_actions()
+        self._plan_idle_work(loc, page)
 
     def refresh(self) -> None:
         """Show everything again, e.g. after the theme, font or script changed."""
+        self.look.version += 1
         self.show_issue(self.reader.issue)
         if self.reader.location is not None:
             self.show_location(self.reader.location)
@@ -93,9 +140,11 @@ class Presenter:
         loc = r.location
         a.prev_page.setEnabled(bool(loc and numbers and loc.page > numbers[0]))
         a.next_page.setEnabled(bool(loc and numbers and loc.page < numbers[-1]))
-        has_issue = loc is not None
-        a.prev_issue.setEnabled(has_issue and r.library.neighbour_issue(loc.issue_id, -1) is not None)
-        a.next_issue.setEnabled(has_issue and r.library.neighbour_issue(loc.issue_id, 1) is not None)
+        if loc is not None and (self._neighbours is None or self._neighbours[0] != loc.issue_id):
+            self._neighbours = (loc.issue_id, r.library.neighbour_issue(loc.issue_id, -1) is not None,
+                                r.library.neighbour_issue(loc.issue_id, 1) is not None)
+        a.prev_issue.setEnabled(bool(loc and self._neighbours and self._neighbours[1]))
+        a.next_issue.setEnabled(bool(loc and self._neighbours and self._neighbours[2]))
         a.show_article.setEnabled(r.article() is not None)
         current = self.window.tabs.currentWidget()
         a.show_article.setChecked(current is self.window.article_view)
@@ -103,3 +152,25 @@ class Presenter:
 
     def link_missing(self, number: int) -> None:
         self.window.article_view.show_notice(self.reader.missing_text(number))
+
+    # -- idle work -------------------------------------------------------------------
+    def _plan_idle_work(self, loc: Location, page: Page | None) -> None:
+        """Next and previous pages, then every article of this page, one per idle step."""
+        steps: list[Callable[[], None]] = []
+        numbers = self.reader.page_numbers()
+        for number in (loc.page + 1, loc.page - 1):
+            if number in numbers:
+                steps.append(lambda n=number: self._page_doc(n))
+        if page is not None:
+            order = list(range(len(page.articles)))
+            if loc.article is not None:  # the neighbours of the open article first
+                order.sort(key=lambda k: abs(k - loc.article))  # type: ignore[operator]
+            steps += [lambda k=k: self._article_doc(page, k) for k in order if k != loc.article]
+        self._idle = steps
+        self._timer.start(IDLE_MS)
+
+    def _idle_step(self) -> None:
+        if self._idle:
+            self._idle.pop(0)()
+        if self._idle:
+            self._timer.start(0)

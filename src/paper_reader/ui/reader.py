@@ -53,8 +53,14 @@ class Reader(QObject):
 
     def parts(self) -> list[tuple[Page, Article]]:
         """All parts of the open article in reading order, following 上接 and 下转."""
-        page, art = self.page(), self.article()
-        if self.issue is None or page is None or art is None:
+        page, loc = self.page(), self.location
+        if page is None or loc is None or loc.article is None:
+            return []
+        return self.parts_of(page, loc.article)
+
+    def parts_of(self, page: Page, row: int) -> list[tuple[Page, Article]]:
+        art = page.articles[row] if 0 <= row < len(page.articles) else None
+        if self.issue is None or art is None:
             return []
         parts = [(page, art)]
         seen = {(page.number, id(art))}
