@@ -186,3 +186,82 @@ def test_reopens_where_the_reader_left_off(qtbot, reader_app: ReaderApp, library
     qtbot.addWidget(again.window)
     assert current(again) == (2, 0)
     again.library.close()
+
+
+def test_page_turn_to_a_missing_page_says_so(qtbot, tmp_path: Path, sample_dir: Path) -> None:
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+
+    db = tmp_path / "two.sqlite3"
+    with Library(db) as lib:
+        import_paths(lib, [sample_dir / "page1.txt", sample_dir / "page3.txt"])
+    app = build(db)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    app.window.actions.next_page.trigger()
+    assert current(app) == (2, None)
+    assert "第二版未收录" in app.window.overview.toPlainText()
+    assert app.window.article_model.rowCount() == 0
+    app.window.actions.next_page.trigger()
+    assert current(app)[0] == 3 and app.window.article_model.rowCount() == 6
+    app.library.close()
+
+
+def test_no_chinese_font_is_said_once(qtbot, monkeypatch, library_path: Path) -> None:
+    from paper_reader.ui import startup
+    from paper_reader.ui.fonts import FontChoice
+
+    monkeypatch.setattr(startup, "choose_fonts", lambda: FontChoice(None, None, None))
+    first = build(library_path)
+    qtbot.addWidget(first.window)
+    assert "没有找到中文字体" in first.window.info_bar.label.text()
+    first.library.close()
+    second = build(library_path)
+    qtbot.addWidget(second.window)
+    assert "没有找到中文字体" not in second.window.info_bar.label.text()
+    second.library.close()
+
+
+def test_cancelled_import_keeps_the_library(qtbot, reader_app: ReaderApp, sample_dir: Path,
+                                             tmp_path: Path) -> None:
+    before = [i.to_dict() for i in reader_app.library.export()]
+    folders = []
+    for day in range(10, 14):
+        d = tmp_path / f"2024-04-{day}"
+        d.mkdir()
+        for f in sample_dir.glob("*.txt"):
+            (d / f.name).write_text(f.read_text().replace("2024年3月15日", f"2024年4月{day}日"))
+        folders.append(str(d))
+    importer = reader_app.importer
+    importer.thread = None
+    with qtbot.waitSignal(importer.finished, timeout=20000) as done:
+        importer.start(folders)
+        importer.cancel()
+    assert done.args[1] is True
+    assert "导入已取消" in reader_app.window.info_bar.label.text()
+    assert [i.to_dict() for i in reader_app.library.export()] == before
+
+
+def test_about_names_versions_and_library(qtbot, reader_app: ReaderApp) -> None:
+    from paper_reader.ui.wiring import show_about
+
+    box = show_about(reader_app.window, reader_app.library.path)
+    assert "PySide6" in box.text() and "OpenCC" in box.text() and str(reader_app.library.path) in box.text()
+    box.close()
+
+
+def test_screenshot_command_writes_a_picture(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-m", "paper_reader", "--screenshot", str(out),
+                           "--open", "2024-03-15/2/0", "--size", "900x600"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .importing import Importer
 from .main_window import MainWindow
@@ -39,6 +39,33 @@ class MouseNavigation(QObject):
         return False
 
 
+def about_text(library_path: object) -> str:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from .. import version_string
+
+    try:
+        from importlib.metadata import version
+
+        opencc_version = version("opencc")
+    except Exception:  # a bundle without metadata still runs
+        opencc_version = "?"
+    return (f"<h3>{version_string()}</h3>"
+            f"<p>{QApplication.translate('About', '数字化日报阅读器')}</p>"
+            f"<p>{QApplication.translate('About', '书库')}: {library_path}<br>"
+            f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
+
+
+def show_about(window: MainWindow, library_path: object) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information, window.tr("关于 paper-reader"),
+                      about_text(library_path), QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # window-modal, not a nested event loop
+    return box
+
+
 def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Importer) -> None:
     a = window.actions
     reader.issueChanged.connect(presenter.show_issue)
@@ -70,6 +97,7 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
 
     a.whole_article.toggled.connect(whole)
     a.quit.triggered.connect(window.close)
+    a.about.triggered.connect(lambda: show_about(window, reader.library.path))
 
     def choose_files() -> None:
         files, _ = QFileDialog.getOpenFileNames(
