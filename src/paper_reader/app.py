@@ -41,8 +41,9 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     """Create the window on a library (a QApplication must exist)."""
     from .core.library import Library
     from .ui.importing import Importer
+    from .ui.look import Look
     from .ui.main_window import MainWindow
-    from .ui.presenter import Look, Presenter
+    from .ui.presenter import Presenter
     from .ui.reader import Reader
     from .ui.session import Session
     from .ui.startup import apply_fonts, apply_theme, first_run_import, initial_location
@@ -53,8 +54,8 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     first_run_import(library)
     window = MainWindow()
     fonts = apply_fonts(window, session)
-    look = Look(text_font=fonts.text)
-    window.article_view.set_text_font(fonts.text, 12.5)
+    look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
+    session.restore_look(look)
     reader = Reader(library, window)
     presenter = Presenter(window, reader, look)
     importer = Importer(library_path, window)

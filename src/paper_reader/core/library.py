@@ -145,6 +145,7 @@ class Library:
             else:
                 self.db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
             self.db.isolation_level = None  # explicit transactions only
+            self.db.create_function("spaced", 1, spaced, deterministic=True)
             self.db.execute("PRAGMA busy_timeout = 10000")
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
@@ -218,6 +219,7 @@ class Library:
         results: list[PageResult] = []
         with self.transaction():
             touched: set[int] = set()
+            last_id = self.db.execute("SELECT coalesce(max(article_id), 0) FROM article_text").fetchone()[0]
             for issue in issues:
                 if not issue.paper or not issue.date:
                     raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
@@ -231,7 +233,18 @@ class Library:
                         touched.add(issue_id)
             for issue_id in touched:
                 self._relink(issue_id)
+            self._index_new(last_id)
         return results
+
+    def _index_new(self, last_id: int) -> None:
+        """Index the rows this import added (new rows get ids above every older one)."""
+        self.db.execute(
+            "INSERT INTO article_fts(rowid, title, byline, body) "
+            "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
+        self.db.execute(
+            "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
+            "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
+            (last_id,))
 
     def _issue_row(self, issue: Issue) -> int:
         db = self.db
@@ -285,8 +298,8 @@ class Library:
                  _j(art.signature), art.continues_to.page if art.continues_to else None,
                  art.continued_from.page if art.continued_from else None),
             )
-            body = "\n".join([*(x for x in (art.kicker, art.subtitle) if x), *art.paragraphs,
-                              *art.captions, *art.signature])
+            body = "\n".join([*(x for x in (art.column, art.kicker, art.subtitle) if x),
+                              *art.paragraphs, *art.captions, *art.signature])
             db.execute(
                 "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
                 "VALUES (?,?,?,?,?,?,?)",
@@ -479,6 +492,11 @@ class Library:
 
 class ImportCancelled(Exception):
     """The reader cancelled an import; nothing of it was kept."""
+
+
+def spaced(text: str | None) -> str:
+    """Every character its own token, for the one-character index."""
+    return " ".join(text) if text else ""
 
 
 def _j(value: object) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -46,13 +46,15 @@ class Article:
         return "\n".join(self.paragraphs)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("lines")
-        d.pop("markers")
-        d.pop("id")
-        d["continues_to"] = self.continues_to.to_dict() if self.continues_to else None
-        d["continued_from"] = self.continued_from.to_dict() if self.continued_from else None
-        return d
+        # Written out rather than dataclasses.asdict, whose deep copies dominated imports.
+        return {
+            "title": self.title, "kicker": self.kicker, "subtitle": self.subtitle,
+            "column": self.column, "byline": self.byline, "authors": list(self.authors),
+            "kind": self.kind, "paragraphs": list(self.paragraphs), "captions": list(self.captions),
+            "signature": list(self.signature),
+            "continues_to": self.continues_to.to_dict() if self.continues_to else None,
+            "continued_from": self.continued_from.to_dict() if self.continued_from else None,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:

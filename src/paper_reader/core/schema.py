@@ -64,13 +64,16 @@ MIGRATIONS: list[list[str]] = [
         """CREATE VIRTUAL TABLE article_fts USING fts5(
             title, byline, body, content='article_text', content_rowid='article_id',
             tokenize='trigram')""",
-        """CREATE TRIGGER article_text_ai AFTER INSERT ON article_text BEGIN
-            INSERT INTO article_fts(rowid, title, byline, body)
-            VALUES (new.article_id, new.title, new.byline, new.body);
-        END""",
+        # One character per token: finds 1- and 2-character terms (and any phrase) without
+        # scanning the text. Contentless: the tokens are made from article_text on insert.
+        "CREATE VIRTUAL TABLE article_chars USING fts5(chars, content='', tokenize='unicode61')",
+        # Both indexes are filled in bulk at the end of each import (far faster than a row
+        # trigger); deletions follow the rows here.
         """CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN
             INSERT INTO article_fts(article_fts, rowid, title, byline, body)
             VALUES ('delete', old.article_id, old.title, old.byline, old.body);
+            INSERT INTO article_chars(article_chars, rowid, chars)
+            VALUES ('delete', old.article_id, spaced(old.title || ' ' || old.byline || ' ' || old.body));
         END""",
         "CREATE INDEX issues_date ON issues(date)",
         "CREATE INDEX articles_page ON articles(page_id, position)",

@@ -1,9 +1,10 @@
 """Full-text search over the library, whatever the script of query and text.
 
 Text is indexed in a folded form (simplified script, lower case). Terms of three or more
-characters go through the trigram FTS index; shorter ones, which trigrams cannot find,
-scan the ordinary table newest first and stop once enough hits are in hand. A reader's
-query is always searched as text: it never reaches FTS syntax.
+characters go through the trigram FTS index, shorter ones through a one-character index
+(trigrams cannot find them). A rare term is looked up in the indexes and its few rows
+sorted; a common one walks the date index newest first and stops once enough hits are in
+hand. A reader's query is always searched as text: it never reaches FTS syntax.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+SELECTIVE = 3000  # fewer index matches than this: sort them; more: walk the dates newest first
+
+
 def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str | None = None,
                date_from: str | None = None, date_to: str | None = None) -> list:  # type: ignore[type-arg]
     from .library import SearchHit
@@ -29,14 +33,6 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
         return []
     where: list[str] = []
     args: list[object] = []
-    long_terms = [t for t in terms if len(t) >= 3]
-    if long_terms:
-        where.append("t.article_id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-        args.append(" AND ".join(fts_phrase(t) for t in long_terms))
-    for t in terms:
-        if len(t) < 3:
-            where.append("(instr(t.title, ?) OR instr(t.body, ?) OR instr(t.byline, ?))")
-            args += [t, t, t]
     if paper:
         where.append("t.paper_id = (SELECT id FROM papers WHERE name = ?)")
         args.append(paper)
@@ -46,23 +42,65 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
     if date_to:
         where.append("t.date <= ?")
         args.append(date_to)
-    sql = ("SELECT t.article_id, t.date, t.page, t.title, t.body FROM article_text t "
-           f"WHERE {' AND '.join(where)} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
-    args.append(max(1, int(limit)))
-    rows = db.execute(sql, args).fetchall()
+    candidates, cand_args = _index_candidates(terms)
+    selective = False
+    if candidates:
+        found = db.execute(f"SELECT count(*) FROM ({candidates} LIMIT {SELECTIVE})", cand_args).fetchone()[0]
+        selective = found < SELECTIVE
+    limit = max(1, int(limit))
+    if selective:
+        # Few matches: sort them by date without reading their text. The one-character
+        # index can match across punctuation, so a few more are taken and checked below.
+        where.insert(0, f"t.article_id IN ({candidates})")
+        args = cand_args + args
+        fetch = limit * 2 + 10
+    else:
+        # A common word: newest first along the date index, testing each row's text and
+        # stopping at `limit` hits.
+        for t in terms:
+            where.append("(instr(t.title, ?) OR instr(t.body, ?) OR instr(t.byline, ?))")
+            args += [t, t, t]
+        fetch = limit
+    sql = ("SELECT t.article_id, t.date, t.page FROM article_text t "
+           f"WHERE {' AND '.join(where) or '1'} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
+    args.append(fetch)
     hits = []
-    for article_id, date, page, _title, folded_body in rows:
+    for article_id, date, page in db.execute(sql, args).fetchall():
+        if len(hits) >= limit:
+            break
+        folded_title, folded_byline, folded_body = db.execute(
+            "SELECT title, byline, body FROM article_text WHERE article_id = ?", (article_id,)).fetchone()
+        if not all(t in folded_title or t in folded_body or t in folded_byline for t in terms):
+            continue
         meta = db.execute(
-            "SELECT i.id, p.name, a.position, a.title, a.kicker, a.subtitle, a.paragraphs, "
-            "a.captions, a.signature FROM articles a JOIN pages g ON g.id = a.page_id "
+            "SELECT i.id, p.name, a.position, a.title, a.column_label, a.kicker, a.subtitle, "
+            "a.paragraphs, a.captions, a.signature FROM articles a JOIN pages g ON g.id = a.page_id "
             "JOIN issues i ON i.id = g.issue_id JOIN papers p ON p.id = i.paper_id "
             "WHERE a.id = ?", (article_id,)).fetchone()
-        issue_id, paper_name, position, title, kicker, subtitle, paras, caps, sig = meta
-        body = "\n".join([*(x for x in (kicker, subtitle) if x), *json.loads(paras),
+        issue_id, paper_name, position, title, column, kicker, subtitle, paras, caps, sig = meta
+        body = "\n".join([*(x for x in (column, kicker, subtitle) if x), *json.loads(paras),
                           *json.loads(caps), *json.loads(sig)])
         hits.append(SearchHit(article_id, issue_id, paper_name, date, page, position, title,
                               snippet(body, folded_body, terms)))
     return hits
+
+
+def _index_candidates(terms: list[str]) -> tuple[str, list[object]]:
+    """Rows that may hold every term, from the trigram and one-character indexes."""
+    parts: list[str] = []
+    args: list[object] = []
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        parts.append("SELECT rowid FROM article_fts WHERE article_fts MATCH ?")
+        args.append(" AND ".join(fts_phrase(t) for t in long_terms))
+    short_terms = [t for t in terms if len(t) < 3 and any(ch.isalnum() for ch in t)]
+    if short_terms:
+        parts.append("SELECT rowid FROM article_chars WHERE article_chars MATCH ?")
+        args.append(" AND ".join(fts_phrase(" ".join(ch for ch in t if ch.isalnum()))
+                                 for t in short_terms))
+    if any(len(t) < 3 and not any(ch.isalnum() for ch in t) for t in terms):
+        return "", []  # punctuation alone is in no index: scan
+    return " INTERSECT ".join(parts), args
 
 
 def find_spans(folded: str, terms: list[str]) -> list[tuple[int, int]]:

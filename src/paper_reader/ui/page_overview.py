@@ -110,12 +110,12 @@ def _css(pal: Palette) -> str:
     return f"""
     body {{ color: {pal.text}; }}
     td.block {{ background-color: {pal.caption_bg}; border: 1px solid {pal.rule}; }}
-    p.name {{ font-size: 26pt; font-weight: 700; color: {pal.accent}; text-align: center; margin: 0; }}
+    p.name {{ font-size: 2.4em; font-weight: 700; color: {pal.accent}; text-align: center; margin: 0; }}
     p.pinyin, p.facts {{ color: {pal.muted}; text-align: center; margin: 2px 0; }}
     p.column {{ color: {pal.accent}; font-weight: 600; margin: 0 0 4px 0; }}
     p.kicker {{ color: {pal.muted}; margin: 0 0 2px 0; }}
-    p.title {{ font-weight: 700; font-size: 13pt; margin: 0 0 6px 0; }}
-    p.lead {{ font-weight: 700; font-size: 16pt; margin: 0 0 6px 0; }}
+    p.title {{ font-weight: 700; font-size: 1.2em; margin: 0 0 6px 0; }}
+    p.lead {{ font-weight: 700; font-size: 1.5em; margin: 0 0 6px 0; }}
     p.text {{ margin: 0; }}
     p.more {{ margin: 4px 0 0 0; }}
     p.missing {{ color: {pal.muted}; text-align: center; margin-top: 40px; }}

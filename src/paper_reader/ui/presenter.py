@@ -7,33 +7,19 @@ time, so that a page turn or an article open is a swap of ready documents.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSignalBlocker, QTimer
 
 from ..core.history import Location
 from ..core.model import Issue, Page
-from .article_html import DARK, LIGHT, Palette, article_html
+from .article_html import article_html
 from .doc_cache import DocumentCache
+from .look import Look
 from .main_window import MainWindow
 from .reader import Reader
 
 ARTICLE_MARGIN = 18
 IDLE_MS = 40  # lets the frame that shows the change be painted before idle work starts
-
-
-@dataclass
-class Look:
-    """How text is shown: theme palette, article face, script conversion."""
-
-    palette: Palette = field(default_factory=lambda: LIGHT)
-    text_font: str | None = None
-    convert: Callable[[str], str] = lambda s: s
-    version: int = 0  # bumped on every change, so prepared documents are not reused
-
-    def set_dark(self, dark: bool) -> None:
-        self.palette = DARK if dark else LIGHT
-        self.version += 1
 
 
 class Presenter:
@@ -75,7 +61,7 @@ class Presenter:
 
         def html() -> str:
             joined = r.parts_of(page, row) if r.whole_article else None
-            return article_html(issue, page, page.articles[row], self.look.palette, self.look.text_font,
+            return article_html(issue, page, page.articles[row], self.look.palette, self.look.face,
                                 joined=joined if joined and len(joined) > 1 else None,
                                 convert=self.look.convert, em_px=view.em_px())
 
@@ -83,6 +69,16 @@ class Presenter:
                                 view.text_width(), ARTICLE_MARGIN)
 
     # -- showing ---------------------------------------------------------------------
+    def apply_fonts(self) -> None:
+        """Text face and size of the article view and the page overview."""
+        w, look = self.window, self.look
+        w.article_view.set_text_font(look.face, look.text_size)
+        font = w.overview.font()
+        if look.face:
+            font.setFamilies([look.face])
+        font.setPointSizeF(look.text_size * 0.85)
+        w.overview.setFont(font)
+
     def show_issue(self, issue: Issue | None) -> None:
         w = self.window
         w.page_model.convert = self.look.convert
@@ -128,6 +124,7 @@ class Presenter:
     def refresh(self) -> None:
         """Show everything again, e.g. after the theme, font or script changed."""
         self.look.version += 1
+        self.apply_fonts()
         self.show_issue(self.reader.issue)
         if self.reader.location is not None:
             self.show_location(self.reader.location)

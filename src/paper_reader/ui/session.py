@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.paths import config_dir
+from .look import DEFAULT_SIZE, Look
 from .main_window import MainWindow
 from .reader import Reader
 
@@ -24,6 +25,19 @@ class Session:
     def theme(self) -> str:
         theme = str(self.settings.value("view/theme", "light"))
         return theme if theme in ("light", "dark") else "light"
+
+    def restore_look(self, look: Look) -> None:
+        """Script and text size as the reader left them (converters still load lazily)."""
+        look.set_script(str(self.settings.value("view/script", "original")))
+        try:
+            size = float(self.settings.value("view/text_size", DEFAULT_SIZE))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            size = DEFAULT_SIZE
+        look.text_size = size if 6 <= size <= 48 else DEFAULT_SIZE
+
+    def save_look(self, look: Look) -> None:
+        self.settings.setValue("view/script", look.script)
+        self.settings.setValue("view/text_size", look.text_size)
 
     def restore_window(self, window: MainWindow) -> None:
         geometry = self.settings.value("window/geometry")

@@ -1,0 +1,132 @@
+"""Benchmarks of the window: start-up against a bare Qt window, page turns, article opens."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STARTUP_RATIO_FLOOR = 1.5
+FRAME_S = 0.016
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(home), PAPER_READER_REPORT_PAINT="1")
+    return env
+
+
+def _first_paint(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.monotonic()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    for line in done.stdout.splitlines():
+        if line.startswith("first-paint-monotonic"):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"no first paint reported by {cmd[:3]}: {done.stderr[-400:]}")
+
+
+def article_html_file(library: Path, out: Path) -> Path:
+    """The HTML of the front page's first article, as the reader shows it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from paper_reader.core.library import Library
+    from paper_reader.ui.article_html import article_html
+
+    with Library(library, readonly=True) as lib:
+        issue = lib.load_issue(lib.latest_issue())
+        page = issue.pages[0]
+        out.write_text(article_html(issue, page, page.articles[0]), encoding="utf-8")
+    return out
+
+
+def startup(library: Path, runs: int, home: Path) -> dict[str, float]:
+    """Median seconds from process start to first paint: the app, and the bare window."""
+    home.mkdir(parents=True, exist_ok=True)
+    html = article_html_file(library, home / "article.html")
+    # As installed from a wheel: byte-code compiled (pip does it at install time; an
+    # editable install under PYTHONDONTWRITEBYTECODE=1 would recompile every module).
+    import paper_reader
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(paper_reader.__file__).parent)],
+                   check=False, capture_output=True)
+    env = _env(home)
+    shot = str(home / "shot.png")
+    app_cmd = [sys.executable, "-m", "paper_reader", "--db", str(library), "--screenshot", shot,
+               "--size", "1280x800"]
+    base_cmd = [sys.executable, "-m", "benchmarks.baseline_window", str(html)]
+    _first_paint(app_cmd, env)  # warm the file cache for both
+    _first_paint(base_cmd, env)
+    app_times, base_times = [], []
+    for _ in range(runs):  # alternate so that machine noise hits both alike
+        app_times.append(_first_paint(app_cmd, env))
+        base_times.append(_first_paint(base_cmd, env))
+    return {"app": statistics.median(app_times), "baseline": statistics.median(base_times),
+            "app_max": max(app_times), "baseline_max": max(base_times)}
+
+
+def navigation(library: Path, home: Path, rounds: int = 3) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.window_probe", str(library), str(rounds)],
+                          env=_env(home), capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-800:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def sample_library(home: Path) -> Path:
+    """A library holding just the bundled sample issue."""
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+    from paper_reader.core.paths import sample_issue_dir
+
+    path = home / "sample.sqlite3"
+    with Library(path) as lib:
+        import_paths(lib, [sample_issue_dir()])
+    return path
+
+
+def p95(values: list[float]) -> float:
+    data = sorted(values)
+    k = (len(data) - 1) * 0.95
+    lo = int(k)
+    hi = min(lo + 1, len(data) - 1)
+    return data[lo] + (data[hi] - data[lo]) * (k - lo)
+
+
+def bench_window(report, library: Path | None, runs: int, row_type) -> None:  # type: ignore[no-untyped-def]
+    """Rows for the report: start-up ratio, page turn and article open p95, peak memory."""
+    with tempfile.TemporaryDirectory(prefix="paper-reader-window-") as tmp:
+        home = Path(tmp)
+        targets = [("sample issue", sample_library(home))]
+        if library is not None:
+            targets.append(("10-year archive", library))
+        for label, lib in targets:
+            s = startup(lib, runs, home / label.replace(" ", "-"))
+            ratio = s["app"] / s["baseline"]
+            report.add(row_type(
+                "Window",
+                f"start-up to first paint ({label})",
+                f"{s['app'] * 1000:.0f} ms vs bare Qt window {s['baseline'] * 1000:.0f} ms: ratio {ratio:.2f}",
+                f"ratio ≤ {STARTUP_RATIO_FLOOR}", "PASS" if ratio <= STARTUP_RATIO_FLOOR else "FAIL",
+                f"median of {runs} alternating runs, offscreen; "
+                f"worst {s['app_max'] * 1000:.0f} / {s['baseline_max'] * 1000:.0f} ms"))
+            nav = navigation(lib, home / (label.replace(" ", "-") + "-nav"))
+            for key, name in (("turns", "page turn"), ("opens", "article open")):
+                values = nav[key]  # type: ignore[index]
+                v = p95(values)
+                report.add(row_type(
+                    "Window", f"{name} p95 ({label})", f"{v * 1000:.1f} ms", "≤ 16 ms",
+                    "PASS" if v <= FRAME_S else "FAIL",
+                    f"{len(values)} samples, each until the window has painted the change; "
+                    f"p50 {statistics.median(values) * 1000:.1f} ms"))
+            issues = nav["issues"]  # type: ignore[index]
+            if issues:
+                report.add(row_type("Window", f"previous issue ({label})",
+                                    f"{statistics.median(issues) * 1000:.1f} ms median", "—", "info",
+                                    "loads the issue from the library"))
+            report.add(row_type("Window", f"peak memory, window open ({label})",
+                                f"{nav['peak_kb'] / 1024:.0f} MB", "—", "info",
+                                "peak resident set (VmHWM) of the probe process"))

@@ -1,0 +1,77 @@
+"""Inside one process: open the real window on a library and time what a reader does.
+
+Prints one JSON object: page-turn and article-open times (seconds, each including a
+synchronous repaint of the window) and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def peak_rss_kb() -> int:
+    """This process's own peak (ru_maxrss would carry the parent's peak over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def main() -> int:
+    library = Path(sys.argv[1])
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from paper_reader.app import build
+
+    app = QApplication(sys.argv[:1])
+    parts = build(library)
+    window, reader = parts.window, parts.reader
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+
+    def pause(seconds: float = 0.25) -> None:
+        """A reader's pause between two actions: the window's idle work runs here."""
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.005)
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        pause()
+        t0 = time.perf_counter()
+        action()
+        app.processEvents()  # delivers the update requests: layout and paint of what changed
+        return time.perf_counter() - t0
+
+    turns: list[float] = []
+    opens: list[float] = []
+    issues: list[float] = []
+    for _ in range(rounds):
+        numbers = reader.page_numbers()
+        for _n in numbers[1:]:
+            turns.append(timed(lambda: reader.turn(1)))
+        for _n in numbers[1:]:
+            turns.append(timed(lambda: reader.turn(-1)))
+        for number in numbers:
+            reader.go_page(number)
+            app.processEvents()
+            page = reader.page()
+            for row in range(len(page.articles) if page else 0):
+                opens.append(timed(lambda row=row: reader.select_article(row)))
+        issues.append(timed(lambda: reader.turn_issue(-1)))
+    peak_kb = peak_rss_kb()
+    print(json.dumps({"turns": turns, "opens": opens, "issues": issues, "peak_kb": peak_kb}), flush=True)
+    parts.library.close()
+    os._exit(0)  # the measurement is out; skip interpreter teardown of the Qt objects
+
+
+if __name__ == "__main__":
+    sys.exit(main())

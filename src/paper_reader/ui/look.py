@@ -1,0 +1,64 @@
+"""How the paper is shown: theme, script (OpenCC) and text size, with the faces to match.
+
+Changing any of them bumps ``Look.version`` so that prepared documents are made anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..core.script import SCRIPTS, ScriptConverter
+from .article_html import DARK, LIGHT, Palette
+
+TEXT_SIZES = [10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0, 24.0]
+DEFAULT_SIZE = 12.5
+TRADITIONAL = {"traditional", "taiwan", "hongkong"}
+
+
+@dataclass
+class Look:
+    palette: Palette = field(default_factory=lambda: LIGHT)
+    text_font: str | None = None  # simplified-Chinese face
+    text_font_tc: str | None = None  # traditional face
+    text_size: float = DEFAULT_SIZE
+    script: str = "original"
+    version: int = 0
+    converter: ScriptConverter = field(default_factory=ScriptConverter)
+
+    @property
+    def convert(self) -> Callable[[str], str]:
+        if self.script == "original":
+            return _identity
+        script, converter = self.script, self.converter
+        return lambda text: converter.convert(text, script)
+
+    @property
+    def face(self) -> str | None:
+        """Traditional script is set in a traditional face: glyph shapes differ by region."""
+        return self.text_font_tc if self.script in TRADITIONAL else self.text_font
+
+    def set_dark(self, dark: bool) -> None:
+        self.palette = DARK if dark else LIGHT
+        self.version += 1
+
+    def set_script(self, script: str) -> None:
+        self.script = script if script in SCRIPTS else "original"
+        self.version += 1
+
+    def step_size(self, step: int) -> None:
+        """One size up or down the ladder; 0 goes back to the default."""
+        if step == 0:
+            self.text_size = DEFAULT_SIZE
+        else:
+            bigger = [s for s in TEXT_SIZES if s > self.text_size]
+            smaller = [s for s in TEXT_SIZES if s < self.text_size]
+            if step > 0 and bigger:
+                self.text_size = bigger[0]
+            elif step < 0 and smaller:
+                self.text_size = smaller[-1]
+        self.version += 1
+
+
+def _identity(text: str) -> str:
+    return text

@@ -1,0 +1,216 @@
+"""Printing an article, and saving it as PDF, with a reference footer on every page.
+
+The document is laid out in "CSS pixels" at 96 per inch, the unit ``article_html`` writes
+indents and line heights in, and painted onto the printer through a scaled painter. Pages
+are drawn by hand (translate + clip per page) rather than with ``QTextDocument.print_``,
+which can only number pages, not add a footer.
+
+Callers build the HTML with ``article_html(..., pal=LIGHT, em_px=PRINT_EM_PX)``: paper is
+white, and ``PRINT_EM_PX`` is the size of the printed body text.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QPageSize,
+                           QPainter, QPalette, QPen, QTextDocument)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from ..core.citation import chinese_date, identity
+from ..core.model import Article, Issue, Page, page_label
+from .fonts import SANS_SC, SERIF_SC
+
+LAYOUT_DPI = 96  # the px of the article HTML
+PRINT_EM_PX = 16  # body text: 16 px at 96/inch = 12 pt
+MARGIN_MM = 20
+FOOTER_PX = 11  # about 8 pt
+FOOTER_GAP_MM = 6  # from the text block down to the footer rule
+FOOTER_COLOR = QColor("#5f6368")
+
+# Dialogs opened with open() must outlive the call that opened them.
+_open_dialogs: set[QDialog] = set()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * LAYOUT_DPI
+
+
+def print_font(pixel_size: int = PRINT_EM_PX) -> QFont:
+    """A Chinese face named outright: left to itself Qt may pick a Japanese variant, or a
+    face without CJK glyphs, and the PDF then shows boxes."""
+    available = set(QFontDatabase.families())
+    font = QFont()
+    wanted = [f for f in (*SERIF_SC, *SANS_SC) if f in available]
+    if wanted:
+        font.setFamilies(wanted)
+    font.setPixelSize(pixel_size)  # pixels, not points: independent of the screen's DPI
+    return font
+
+
+def article_document(html: str) -> QTextDocument:
+    doc = QTextDocument()
+    # Laid out at 96 dpi, painted at the printer's: hinted screen metrics would drift.
+    doc.setUseDesignMetrics(True)
+    doc.setDefaultFont(print_font())
+    doc.setDocumentMargin(0)  # the page margins are ours
+    doc.setHtml(html)
+    return doc
+
+
+def footer_text(issue: Issue, page: Page, citation: str,
+                convert: Callable[[str], str] = identity) -> str:
+    paper = convert(issue.paper or page.paper or "")
+    label = convert(page.label or page_label(page.number))
+    return " · ".join(p for p in (paper, chinese_date(issue, page), label, citation) if p)
+
+
+def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article, html: str,
+                  citation: str, *, convert: Callable[[str], str] = identity) -> None:
+    """Paint the article onto ``printer``, page by page, each with the footer.
+
+    ``convert`` puts the footer's paper name and page label in the reader's script (the
+    HTML and the citation come converted already). Sets the printer to full-page mode:
+    margins are drawn here, so that the footer can sit in the bottom one.
+    """
+    printer.setFullPage(True)
+    scale = printer.resolution() / LAYOUT_DPI
+    paper = printer.pageLayout().fullRectPixels(printer.resolution())
+    margin = _px(MARGIN_MM)
+    body = QRectF(margin, margin, paper.width() / scale - 2 * margin,
+                  paper.height() / scale - 2 * margin)
+    doc = article_document(html)
+    doc.setPageSize(body.size())  # paginates: a line never straddles two pages
+    total = doc.pageCount()
+    left = footer_text(issue, page, citation, convert)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(tr("无法开始打印：打印机或输出文件不可用。"))
+    try:
+        for index in range(total):
+            if index and not printer.newPage():
+                raise OSError(tr("打印中断：无法开始新的一页。"))
+            painter.save()
+            painter.scale(scale, scale)
+            _paint_body(painter, doc, body, index)
+            _paint_footer(painter, body, left, index + 1, total)
+            painter.restore()
+    finally:
+        painter.end()
+
+
+def _paint_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) -> None:
+    painter.save()
+    painter.translate(body.left(), body.top() - index * body.height())
+    view = QRectF(0, index * body.height(), body.width(), body.height())
+    painter.setClipRect(view)
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.clip = view
+    ctx.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
+
+
+def _paint_footer(painter: QPainter, body: QRectF, left: str, number: int, total: int) -> None:
+    top = body.bottom() + _px(FOOTER_GAP_MM)
+    painter.save()
+    painter.setPen(QPen(QColor("#c8c3b8"), 0.5))
+    painter.drawLine(body.left(), top, body.right(), top)
+    painter.setFont(print_font(FOOTER_PX))
+    painter.setPen(FOOTER_COLOR)
+    numbers = tr("第 {number} / {total} 页").format(number=number, total=total)
+    width = painter.fontMetrics().horizontalAdvance(numbers)
+    room = QRectF(body.left(), top + _px(1.5), body.width(), _px(MARGIN_MM - FOOTER_GAP_MM - 3))
+    painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, numbers)
+    # A long reference wraps onto a second line rather than running under the page number.
+    room.setWidth(body.width() - width - _px(6))
+    painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                     | Qt.TextFlag.TextWordWrap, left)
+    painter.restore()
+
+
+def _check_writable(target: Path) -> None:
+    """QPrinter fails silently on a path it cannot write; say why before trying."""
+    folder = target.parent
+    if not folder.is_dir():
+        exc: OSError = FileNotFoundError(
+            tr("无法保存“{path}”：文件夹“{folder}”不存在。").format(path=target, folder=folder))
+    elif target.is_dir():
+        exc = IsADirectoryError(tr("无法保存“{path}”：这是一个文件夹。").format(path=target))
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        exc = PermissionError(
+            tr("无法保存“{path}”：没有写入文件夹“{folder}”的权限。").format(path=target, folder=folder))
+    else:
+        return
+    exc.filename = str(target)
+    raise exc
+
+
+def export_pdf(path: str | Path, issue: Issue, page: Page, article: Article, html: str,
+               citation: str, *, convert: Callable[[str], str] = identity) -> Path:
+    """Save the article as an A4 PDF at ``path`` and return the path.
+
+    Written to a temporary file beside it first, so that a failed export neither leaves a
+    broken file nor passes off an older file of that name as the new one.
+    """
+    target = Path(path)
+    _check_writable(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setOutputFileName(str(tmp))
+        printer.setDocName(convert(article.title or "（无题）"))  # the PDF's title
+        printer.setCreator("paper-reader")
+        print_article(printer, issue, page, article, html, citation, convert=convert)
+        if tmp.stat().st_size == 0:
+            raise OSError(tr("无法保存“{path}”：PDF 没有写出。").format(path=target))
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Article, html: str,
+                 citation: str, *, convert: Callable[[str], str] = identity) -> None:
+    """Ask for a printer (window-modal, without blocking) and print when accepted."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(convert(article.title or "（无题）"))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("打印文章"))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    # finished, not accepted: QPrintDialog's accepted(QPrinter*) hides QDialog's.
+    def finished(result: int) -> None:
+        _open_dialogs.discard(dialog)
+        if result != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_article(printer, issue, page, article, html, citation, convert=convert)
+        except OSError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("打印失败"), str(exc),
+                              QMessageBox.StandardButton.Ok, parent)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            _keep(box)
+            box.open()
+
+    dialog.finished.connect(finished)
+    _open_dialogs.add(dialog)
+    dialog.open()
+
+
+def _keep(dialog: QDialog) -> None:
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))

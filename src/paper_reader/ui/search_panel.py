@@ -1,0 +1,285 @@
+"""Search over the whole library, beside the reader: query, filters, results with hits marked.
+
+Queries run on a worker thread with its own read-only connection, so typing never waits
+for the database; a result that arrives after a newer query was typed is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ..core.library import Library, LibraryError, SearchHit
+from ..core.model import page_label
+
+Index = QModelIndex | QPersistentModelIndex
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
+META_ROLE = Qt.ItemDataRole.UserRole + 11
+MAX_QUERY = 200  # characters of a query that are searched; the rest is ignored
+
+
+class SearchResultModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+        self.convert: Callable[[str], str] = lambda s: s
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        h = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.convert(h.title or "（无题）")
+        if role == META_ROLE:
+            y, m, d = (int(x) for x in h.date.split("-"))
+            return self.convert(f"{h.paper}　{y}年{m}月{d}日　{page_label(h.page)}")
+        if role == SNIPPET_ROLE:
+            return self.convert(h.snippet)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def snippet_html(snippet: str, mark_color: str) -> str:
+    text = escape(snippet).replace(SearchHit.MARK_START, f"<b style='background-color:{mark_color}'>")
+    return text.replace(SearchHit.MARK_END, "</b>")
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Title, then paper, date and page, then the snippet with its hits marked."""
+
+    PAD = 8
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view  # asked for font and width instead of option.widget (see article_list)
+        self.mark_color = "#ffe58a"
+
+    def _doc(self, index: Index, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.view.font())
+        doc.setDocumentMargin(0)
+        title = escape(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        meta = escape(index.data(META_ROLE) or "")
+        snippet = snippet_html(index.data(SNIPPET_ROLE) or "", self.mark_color)
+        doc.setHtml(f"<p style='margin:0'><b>{title}</b></p>"
+                    f"<p style='margin:2px 0; font-size:small'>{meta}</p>"
+                    f"<p style='margin:0'>{snippet}</p>")
+        doc.setTextWidth(width)
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = max(160, self.view.viewport().width() - 2 * self.PAD)
+        doc = self._doc(index, width)
+        return QSize(width, int(doc.size().height()) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        self.view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
+        r: QRect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        doc = self._doc(index, r.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        doc.setDefaultStyleSheet(f"body {{ color: {option.palette.color(role).name()} }}")
+        painter.save()
+        painter.translate(r.topLeft())
+        painter.setPen(option.palette.color(role))
+        doc.drawContents(painter)
+        painter.restore()
+
+
+class _SearchSignals(QObject):
+    done = Signal(int, object)  # sequence number, list[SearchHit] or error text
+
+
+class _SearchJob(QRunnable):
+    def __init__(self, seq: int, path: Path, query: str, filters: dict[str, str | None],
+                 signals: _SearchSignals) -> None:
+        super().__init__()
+        self.seq, self.path, self.query, self.filters, self.signals = seq, path, query, filters, signals
+
+    def run(self) -> None:
+        try:
+            with Library(self.path, readonly=True) as lib:
+                hits: object = lib.search(self.query, limit=100, **self.filters)
+        except LibraryError as exc:
+            hits = str(exc)
+        self.signals.done.emit(self.seq, hits)
+
+
+class SearchPanel(QWidget):
+    """Emits ``hitActivated(hit, terms)`` when the reader opens a result."""
+
+    hitActivated = Signal(object, list)
+    findInArticle = Signal(str)
+    resultsShown = Signal(int)
+
+    def __init__(self, library_path: Path, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library_path = library_path
+        self.setAccessibleName(self.tr("搜索"))
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("搜索全部报纸（简繁皆可）"))
+        self.query.setClearButtonEnabled(True)
+        self.query.setMaxLength(10_000)
+        self.query.setAccessibleName(self.tr("搜索词"))
+        self.in_article = QCheckBox(self.tr("只在本文中查找"), self)
+        self.paper = QComboBox(self)
+        self.paper.setAccessibleName(self.tr("报纸"))
+        self.limit_dates = QCheckBox(self.tr("日期"), self)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.status = QLabel(self)
+        self.results = QListView(self)
+        self.results.setAccessibleName(self.tr("搜索结果"))
+        self.model = SearchResultModel(self)
+        self.results.setModel(self.model)
+        self.delegate = SearchResultDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setWordWrap(True)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addWidget(self.query, 0, 0, 1, 3)
+        grid.addWidget(self.in_article, 1, 0, 1, 3)
+        grid.addWidget(self.paper, 2, 0, 1, 3)
+        grid.addWidget(self.limit_dates, 3, 0)
+        grid.addWidget(self.date_from, 3, 1)
+        grid.addWidget(self.date_to, 3, 2)
+        grid.addWidget(self.status, 4, 0, 1, 3)
+        grid.addWidget(self.results, 5, 0, 1, 3)
+        grid.setRowStretch(5, 1)
+
+        self._seq = 0
+        self._signals = _SearchSignals(self)
+        self._signals.done.connect(self._show)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(150)
+        self._typing.timeout.connect(self.run)
+        self.query.textChanged.connect(lambda _t: self._typing.start())
+        self.query.returnPressed.connect(self.run)
+        self.in_article.toggled.connect(lambda _c: self.run())
+        self.paper.currentIndexChanged.connect(lambda _i: self.run())
+        self.limit_dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self.run())
+        self.date_to.dateChanged.connect(lambda _d: self.run())
+        self.results.activated.connect(self._activate)
+        self.results.clicked.connect(self._activate)
+
+    def set_papers(self, names: list[str], first: str | None, last: str | None) -> None:
+        current = self.paper.currentData()
+        self.paper.blockSignals(True)
+        self.paper.clear()
+        self.paper.addItem(self.tr("全部报纸"), None)
+        for name in names:
+            self.paper.addItem(name, name)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(current)))
+        self.paper.blockSignals(False)
+        if first and last and not self.limit_dates.isChecked():
+            self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
+            self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd"))
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.run()
+
+    def focus_query(self, in_article: bool) -> None:
+        self.in_article.setChecked(in_article)
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def terms(self) -> list[str]:
+        return self.query.text()[:MAX_QUERY].split()
+
+    def run(self) -> None:
+        self._typing.stop()
+        text = self.query.text()[:MAX_QUERY].strip()
+        if self.in_article.isChecked():
+            self.findInArticle.emit(text)
+            return
+        self._seq += 1
+        if not text:
+            self.model.set_hits([])
+            self.status.setText("")
+            return
+        filters: dict[str, str | None] = {"paper": self.paper.currentData()}
+        if self.limit_dates.isChecked():
+            filters["date_from"] = self.date_from.date().toString("yyyy-MM-dd")
+            filters["date_to"] = self.date_to.date().toString("yyyy-MM-dd")
+        self.status.setText(self.tr("正在搜索…"))
+        self._pool.start(_SearchJob(self._seq, self.library_path, text, filters, self._signals))
+
+    def _show(self, seq: int, hits: object) -> None:
+        if seq != self._seq:
+            return  # a newer query is on its way
+        if isinstance(hits, str):
+            self.status.setText(hits)
+            self.model.set_hits([])
+        else:
+            self.model.set_hits(hits)  # type: ignore[arg-type]
+            count = len(hits)  # type: ignore[arg-type]
+            self.status.setText(self.tr("没有找到") if not count else
+                                self.tr("找到 %1 篇").replace("%1", str(count)) +
+                                (self.tr("（只列出最新的 100 篇）") if count >= 100 else ""))
+        self.resultsShown.emit(self.model.rowCount())
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.hitActivated.emit(self.model.hits[index.row()], self.terms())
+
+    def wait(self) -> None:
+        """For tests and shutdown: let a running search finish."""
+        self._pool.waitForDone()
