@@ -109,7 +109,8 @@ def bench_window(report, library: Path | None, runs: int, row_type) -> None:  # 
             report.add(row_type(
                 "Window",
                 f"start-up to first paint ({label})",
-                f"{s['app'] * 1000:.0f} ms vs bare Qt window {s['baseline'] * 1000:.0f} ms: ratio {ratio:.2f}",
+                f"{s['app'] * 1000:.0f} ms vs bare Qt window {s['baseline'] * 1000:.0f} ms: "
+                f"ratio {ratio:.2f}",
                 f"ratio ≤ {STARTUP_RATIO_FLOOR}", "PASS" if ratio <= STARTUP_RATIO_FLOOR else "FAIL",
                 f"median of {runs} alternating runs, offscreen; "
                 f"worst {s['app_max'] * 1000:.0f} / {s['baseline_max'] * 1000:.0f} ms"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.cli import main
+from paper_reader.__main__ import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

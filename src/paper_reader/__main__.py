@@ -1,10 +1,28 @@
-"""Entry point: ``paper-reader`` and ``python -m paper_reader``."""
+"""Entry point: ``paper-reader`` and ``python -m paper_reader``.
+
+Commands go to the command line module; anything else opens the window. The two are kept
+apart so that the window's start-up loads nothing it does not need.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
-from .cli import main
+COMMANDS = {"parse", "import", "export", "search", "list"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    words = {a for a in args if not a.startswith("-")}
+    if words & COMMANDS or {"-h", "--help", "--version"} & set(args):
+        from .cli import main as cli_main
+
+        return cli_main(args)
+    from .app import run_gui
+
+    return run_gui(args)
+
 
 if __name__ == "__main__":
     sys.exit(main())

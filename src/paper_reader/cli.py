@@ -136,7 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
     parser = argparse.ArgumentParser(
         prog="paper-reader", parents=[common],
-        description="Read digitized daily newspapers. Without a command, opens the reader window.")
+        description="Read digitized daily newspapers. Without a command, opens the reader window "
+                    "(window options: --open DATE[/PAGE[/ARTICLE]] --paper NAME --screenshot OUT.png "
+                    "--size WxH --theme light|dark).")
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
 
@@ -183,15 +185,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The commands; without one, argparse prints usage (the window starts from __main__)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = {"parse", "import", "export", "search", "list"}
-    if any(a in commands for a in argv if not a.startswith("-")) or "--version" in argv or \
-            argv[:1] in (["-h"], ["--help"]):
-        args = parser.parse_args(argv)
-        if args.command:
-            return run_command(args)
-        return 0
-    from .app import run_gui
-
-    return run_gui(argv)
+    args = build_parser().parse_args(argv)
+    if args.command:
+        return run_command(args)
+    build_parser().print_usage(sys.stderr)
+    return 2

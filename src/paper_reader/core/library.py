@@ -7,7 +7,6 @@ refused before anything is written to it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -510,6 +509,8 @@ def page_digest(page: Page, issue: Issue) -> str:
         for key in ("continues_to", "continued_from"):
             if art[key]:
                 art[key] = art[key]["page"]
+    import hashlib  # only imports need it: kept off the window's start-up
+
     data = {"page": printed, "header": page.header,
             "masthead": issue.masthead if page.masthead else None}
     return hashlib.sha256(_j(data).encode()).hexdigest()

@@ -54,9 +54,7 @@ def default_library() -> Path:
 
 def resources_dir() -> Path:
     """The app's bundled resources: inside the installed package, or the source tree's."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("paper_reader"))) / "resources"
+    packaged = Path(__file__).resolve().parents[1] / "resources"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "resources"

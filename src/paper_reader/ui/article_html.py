@@ -8,7 +8,6 @@ are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from ..core.model import Article, Issue, Link, Page, page_label
 
@@ -27,6 +26,14 @@ class Palette:
 LIGHT = Palette()
 DARK = Palette(text="#e6e3dc", muted="#a8a49b", link="#8ab4f8", accent="#f28b82",
                caption_bg="#2b2a27", rule="#4a463f", highlight="#8a6d00")
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    """html.escape without importing the html package at start-up."""
+    return text.translate(_ESCAPES)
 
 
 def link_href(link: Link) -> str:

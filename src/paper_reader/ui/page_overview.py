@@ -8,7 +8,6 @@ on every page turn cost more than a frame.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -16,7 +15,7 @@ from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.model import Article, Issue, Page, page_label
-from .article_html import LIGHT, Palette
+from .article_html import LIGHT, Palette, escape
 
 COLUMNS = 3
 

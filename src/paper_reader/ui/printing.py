@@ -12,13 +12,26 @@ white, and ``PRINT_EM_PX`` is the size of the printed body text.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QPageSize,
-                           QPainter, QPalette, QPen, QTextDocument)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPen,
+    QRawFont,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -95,9 +108,12 @@ def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article,
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(tr("无法开始打印：打印机或输出文件不可用。"))
+    # The range the print dialog asked for; 0 means all pages.
+    first = max(printer.fromPage(), 1) - 1
+    last = min(printer.toPage() or total, total)
     try:
-        for index in range(total):
-            if index and not printer.newPage():
+        for index in range(first, last):
+            if index > first and not printer.newPage():
                 raise OSError(tr("打印中断：无法开始新的一页。"))
             painter.save()
             painter.scale(scale, scale)
@@ -106,6 +122,8 @@ def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article,
             painter.restore()
     finally:
         painter.end()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        fix_pdf_text(Path(printer.outputFileName()))
 
 
 def _paint_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int) -> None:
@@ -136,6 +154,58 @@ def _paint_footer(painter: QPainter, body: QRectF, left: str, number: int, total
     painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                      | Qt.TextFlag.TextWordWrap, left)
     painter.restore()
+
+
+# Qt's PDF ToUnicode map names, for each glyph, the lowest code point the font draws with
+# it; CJK faces share glyphs between 日 and the Kangxi radical ⽇ (U+2F47), 食 and ⻝, so
+# copied or searched text came out as radicals. Those entries are put right afterwards.
+_SUSPECTS = [(0x2E80, 0x2FDF), (0x3190, 0x319F), (0x31C0, 0x31EF), (0x3400, 0x4DBF)]
+_TOUNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
+_ENTRY = re.compile(rb"<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})> (\[[^\]]*\]|<[0-9A-Fa-f]{4}>)")
+_CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+@cache
+def _unified(family: str | None) -> dict[int, int]:
+    """Code point Qt may name -> the unified ideograph drawn with the same glyph."""
+    raw = QRawFont.fromFont(QFont(family) if family else print_font())
+    uro = "".join(map(chr, range(0x4E00, 0xA000)))
+    first: dict[int, int] = {}
+    for ch, glyph in zip(uro, raw.glyphIndexesForString(uro), strict=True):
+        if glyph:
+            first.setdefault(glyph, ord(ch))
+    suspects = "".join(chr(c) for lo, hi in _SUSPECTS for c in range(lo, hi + 1))
+    out = {ord(ch): first[g] for ch, g in zip(suspects, raw.glyphIndexesForString(suspects), strict=True)
+           if g in first}
+    for c in range(0x2F00, 0x2FD6):  # Kangxi radicals: their compatibility decomposition
+        out.setdefault(c, ord(unicodedata.normalize("NFKC", chr(c))))
+    out.update(dict.fromkeys(range(0x09, 0x0E), 0x20))  # Qt draws tabs and newlines as spaces
+    return out
+
+
+def fix_pdf_text(path: Path) -> None:
+    """Rewrite the ToUnicode maps of a PDF Qt wrote, in place and at the same length (so
+    the cross-reference table stays valid), to name the characters actually drawn."""
+    families = print_font().families()
+    mapping = _unified(families[0] if families else None)
+
+    def code(m: re.Match[bytes]) -> bytes:
+        cp = int(m.group(1), 16)
+        return b"<%04X>" % mapping.get(cp, cp)
+
+    def entry(m: re.Match[bytes]) -> bytes:
+        first, last, dst = m.groups()
+        if dst.startswith(b"[") or first == last:  # a linear range would need splitting: rare
+            dst = _CODE.sub(code, dst)
+        return b"<%s> <%s> %s" % (first, last, dst)
+
+    data = bytearray(path.read_bytes())
+    for num in set(_TOUNICODE.findall(data)):
+        head = re.search(rb"(?m)^%s 0 obj\s*<<\s*/Length (\d+)\s*>>\s*stream\r?\n" % num, data)
+        if head:
+            start, end = head.end(), head.end() + int(head.group(1))
+            data[start:end] = _ENTRY.sub(entry, bytes(data[start:end]))
+    path.write_bytes(data)
 
 
 def _check_writable(target: Path) -> None:
@@ -188,29 +258,25 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
     """Ask for a printer (window-modal, without blocking) and print when accepted."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(convert(article.title or "（无题）"))
-    dialog = QPrintDialog(printer, parent)
+    dialog = _keep(QPrintDialog(printer, parent))
     dialog.setWindowTitle(tr("打印文章"))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     # finished, not accepted: QPrintDialog's accepted(QPrinter*) hides QDialog's.
     def finished(result: int) -> None:
-        _open_dialogs.discard(dialog)
         if result != QDialog.DialogCode.Accepted:
             return
         try:
             print_article(printer, issue, page, article, html, citation, convert=convert)
         except OSError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("打印失败"), str(exc),
-                              QMessageBox.StandardButton.Ok, parent)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            _keep(box)
-            box.open()
+            _keep(QMessageBox(QMessageBox.Icon.Warning, tr("打印失败"), str(exc), parent=parent)).open()
 
     dialog.finished.connect(finished)
-    _open_dialogs.add(dialog)
     dialog.open()
 
 
-def _keep(dialog: QDialog) -> None:
+def _keep(dialog: QDialog) -> QDialog:
+    """open() returns at once: hold the dialog until it is done, then let Qt delete it."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_dialogs.add(dialog)
     dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))
+    return dialog

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from ..core.history import Location
 from ..core.library import DamagedLibraryError, Library, LibraryError, set_aside
@@ -21,11 +21,16 @@ from .session import Session
 
 def install_translations(app: QApplication) -> None:
     """Chinese is the source language; other locales load a shipped .qm when there is one."""
+    folder = resources_dir() / "i18n"
+    if not any(folder.glob("*.qm")):
+        return
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     locale = QLocale.system()
     if locale.language() == QLocale.Language.Chinese:
         return
     translator = QTranslator(app)
-    if translator.load(locale, "paper-reader", "_", str(resources_dir() / "i18n")):
+    if translator.load(locale, "paper-reader", "_", str(folder)):
         app.installTranslator(translator)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -38,6 +43,8 @@ def check_library(path: Path, interactive: bool) -> bool:
         Library(path).close()
         return True
     except DamagedLibraryError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         if not interactive:
             print(f"paper-reader: {exc}", file=sys.stderr)
             return False
@@ -55,6 +62,8 @@ def check_library(path: Path, interactive: bool) -> bool:
             return True
         return False
     except LibraryError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         print(f"paper-reader: {exc}", file=sys.stderr)
         if interactive:
             QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(exc))

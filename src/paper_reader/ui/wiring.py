@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .importing import Importer
 from .main_window import MainWindow
@@ -57,7 +57,9 @@ def about_text(library_path: object) -> str:
             f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
 
 
-def show_about(window: MainWindow, library_path: object) -> QMessageBox:
+def show_about(window: MainWindow, library_path: object):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, window.tr("关于 paper-reader"),
                       about_text(library_path), QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.RichText)
@@ -100,11 +102,15 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     a.about.triggered.connect(lambda: show_about(window, reader.library.path))
 
     def choose_files() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             window, window.tr("导入版面文本"), "", window.tr("版面文本 (*.txt);;所有文件 (*)"))
         importer.start(files)
 
     def choose_folder() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(window, window.tr("导入一期报纸的文件夹"))
         if folder:
             importer.start([folder])
