@@ -1,19 +1,15 @@
 """Printing an article, and saving it as PDF, with a reference footer on every page.
 
-The document is laid out in "CSS pixels" at 96 per inch, the unit ``article_html`` writes
-indents and line heights in, and painted onto the printer through a scaled painter. Pages
-are drawn by hand (translate + clip per page) rather than with ``QTextDocument.print_``,
-which can only number pages, not add a footer.
-
-Callers build the HTML with ``article_html(..., pal=LIGHT, em_px=PRINT_EM_PX)``: paper is
-white, and ``PRINT_EM_PX`` is the size of the printed body text.
+The document is laid out in the CSS pixels ``article_html`` sets indents and leading in (96
+per inch) and painted through a scaled painter, page by page (translate + clip), since
+``QTextDocument.print_`` cannot add a footer. Build the HTML with
+``article_html(..., pal=LIGHT, em_px=PRINT_EM_PX)``: paper is white.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -28,14 +24,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPalette,
-    QPen,
     QRawFont,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from ..core.citation import chinese_date, identity
+from ..core.citation import UNTITLED, chinese_date, identity
 from ..core.model import Article, Issue, Page, page_label
 from .fonts import SANS_SC, SERIF_SC
 
@@ -44,7 +39,6 @@ PRINT_EM_PX = 16  # body text: 16 px at 96/inch = 12 pt
 MARGIN_MM = 20
 FOOTER_PX = 11  # about 8 pt
 FOOTER_GAP_MM = 6  # from the text block down to the footer rule
-FOOTER_COLOR = QColor("#5f6368")
 
 # Dialogs opened with open() must outlive the call that opened them.
 _open_dialogs: set[QDialog] = set()
@@ -91,9 +85,8 @@ def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article,
                   citation: str, *, convert: Callable[[str], str] = identity) -> None:
     """Paint the article onto ``printer``, page by page, each with the footer.
 
-    ``convert`` puts the footer's paper name and page label in the reader's script (the
-    HTML and the citation come converted already). Sets the printer to full-page mode:
-    margins are drawn here, so that the footer can sit in the bottom one.
+    ``convert`` puts the footer's paper name and page label in the reader's script (HTML and
+    citation come converted). Sets full-page mode: the margins, footer in the bottom one, are ours.
     """
     printer.setFullPage(True)
     scale = printer.resolution() / LAYOUT_DPI
@@ -141,10 +134,10 @@ def _paint_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int)
 def _paint_footer(painter: QPainter, body: QRectF, left: str, number: int, total: int) -> None:
     top = body.bottom() + _px(FOOTER_GAP_MM)
     painter.save()
-    painter.setPen(QPen(QColor("#c8c3b8"), 0.5))
+    painter.setPen(QColor("#c8c3b8"))
     painter.drawLine(body.left(), top, body.right(), top)
     painter.setFont(print_font(FOOTER_PX))
-    painter.setPen(FOOTER_COLOR)
+    painter.setPen(QColor("#5f6368"))
     numbers = tr("第 {number} / {total} 页").format(number=number, total=total)
     width = painter.fontMetrics().horizontalAdvance(numbers)
     room = QRectF(body.left(), top + _px(1.5), body.width(), _px(MARGIN_MM - FOOTER_GAP_MM - 3))
@@ -227,25 +220,20 @@ def _check_writable(target: Path) -> None:
 
 def export_pdf(path: str | Path, issue: Issue, page: Page, article: Article, html: str,
                citation: str, *, convert: Callable[[str], str] = identity) -> Path:
-    """Save the article as an A4 PDF at ``path`` and return the path.
-
-    Written to a temporary file beside it first, so that a failed export neither leaves a
-    broken file nor passes off an older file of that name as the new one.
-    """
+    """Save the article as an A4 PDF at ``path`` and return the path. Written to a temporary
+    file beside it first: a failed export leaves no broken file, nor an old one passing as new."""
     target = Path(path)
     _check_writable(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = target.with_name(f".{target.name}.part")  # not mkstemp: its 0600 would stay on the PDF
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setOutputFileName(str(tmp))
-        printer.setDocName(convert(article.title or "（无题）"))  # the PDF's title
+        printer.setDocName(convert(article.title or UNTITLED))  # the PDF's title
         printer.setCreator("paper-reader")
         print_article(printer, issue, page, article, html, citation, convert=convert)
-        if tmp.stat().st_size == 0:
+        if not tmp.is_file() or tmp.stat().st_size == 0:
             raise OSError(tr("无法保存“{path}”：PDF 没有写出。").format(path=target))
         os.replace(tmp, target)
     finally:
@@ -257,7 +245,7 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
                  citation: str, *, convert: Callable[[str], str] = identity) -> None:
     """Ask for a printer (window-modal, without blocking) and print when accepted."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(convert(article.title or "（无题）"))
+    printer.setDocName(convert(article.title or UNTITLED))
     dialog = _keep(QPrintDialog(printer, parent))
     dialog.setWindowTitle(tr("打印文章"))
 
@@ -271,7 +259,7 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
             _keep(QMessageBox(QMessageBox.Icon.Warning, tr("打印失败"), str(exc), parent=parent)).open()
 
     dialog.finished.connect(finished)
-    dialog.open()
+    QDialog.open(dialog)  # QPrintDialog.open in Python is only the (receiver, member) overload
 
 
 def _keep(dialog: QDialog) -> QDialog:

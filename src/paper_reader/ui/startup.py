@@ -149,9 +149,16 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
+            # The window paints first, its children right after in the same pass: the
+            # paint is complete when control is back in the event loop.
+            from PySide6.QtCore import QTimer
+
             self.painted = True
-            self.at = time.monotonic()
+            QTimer.singleShot(0, self._complete)
         return False
+
+    def _complete(self) -> None:
+        self.at = time.monotonic()
 
 
 def take_screenshot(app: QApplication, window: MainWindow, out: Path, timeout: float = 10.0) -> int:
@@ -159,7 +166,7 @@ def take_screenshot(app: QApplication, window: MainWindow, out: Path, timeout: f
     watcher = _FirstPaint()
     window.installEventFilter(watcher)
     deadline = time.monotonic() + timeout
-    while not watcher.painted and time.monotonic() < deadline:
+    while not watcher.at and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()
