@@ -60,21 +60,26 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
     """
     family = f"font-family: '{font_family}';" if font_family else ""
     indent, leading = 2 * em_px, round(1.7 * em_px)
+
+    def px(ems: float) -> str:  # Qt's rich text ignores em lengths
+        return f"{round(ems * em_px)}px"
+
     css = f"""
     body {{ color: {pal.text}; {family} }}
-    p.dateline {{ color: {pal.muted}; font-size: 0.85em; margin-bottom: 1.2em; }}
-    p.column {{ color: {pal.accent}; font-weight: 600; margin: 0 0 0.3em 0; }}
-    p.kicker {{ color: {pal.muted}; font-size: 1.05em; margin: 0; text-align: center; }}
-    h1 {{ font-size: 1.55em; font-weight: 700; margin: 0.15em 0 0.2em 0; text-align: center;
-          line-height: {round(1.55 * 1.3 * em_px)}px; }}
-    p.subtitle {{ font-size: 1.1em; margin: 0 0 0.4em 0; text-align: center; }}
-    p.byline {{ color: {pal.muted}; margin: 0.6em 0 1.0em 0; text-align: center; }}
-    p.body {{ text-indent: {indent}px; line-height: {leading}px; margin: 0 0 0.55em 0; text-align: justify; }}
-    p.caption {{ color: {pal.muted}; font-size: 0.9em; line-height: {round(1.5 * em_px)}px;
-                 margin: 0.8em 0;
-                 background-color: {pal.caption_bg}; padding: 6px; }}
+    p.dateline {{ color: {pal.muted}; font-size: {px(0.85)}; margin-bottom: {px(1.2)}; }}
+    p.column {{ color: {pal.accent}; font-weight: 600; margin-bottom: {px(0.3)}; }}
+    p.kicker {{ color: {pal.muted}; font-size: {px(1.05)}; margin: 0; text-align: center; }}
+    h1 {{ font-size: {px(1.55)}; font-weight: 700; margin-top: {px(0.15)}; margin-bottom: {px(0.2)};
+          text-align: center; line-height: {round(1.55 * 1.3 * em_px)}px; }}
+    p.subtitle {{ font-size: {px(1.1)}; margin-bottom: {px(0.4)}; text-align: center; }}
+    p.byline {{ color: {pal.muted}; margin-top: {px(0.6)}; margin-bottom: {px(1.0)}; text-align: center; }}
+    p.body {{ text-indent: {indent}px; line-height: {leading}px; margin-bottom: {px(0.55)};
+              text-align: justify; }}
+    table.caption {{ margin-top: {px(0.6)}; margin-bottom: {px(0.9)}; }}
+    p.caption {{ color: {pal.muted}; font-size: {px(0.9)}; line-height: {round(1.5 * em_px)}px; margin: 0; }}
     p.signature {{ text-align: right; line-height: {leading}px; margin: 0; }}
-    p.join {{ color: {pal.muted}; text-align: center; font-size: 0.85em; margin: 1em 0; }}
+    p.join {{ color: {pal.muted}; text-align: center; font-size: {px(0.85)}; margin-top: {px(1)};
+              margin-bottom: {px(1)}; }}
     a {{ color: {pal.link}; text-decoration: none; }}
     """
     out = [f"<html><head><style>{css}</style></head><body>",
@@ -119,7 +124,10 @@ def _body(a: Article, pal: Palette, convert, first: bool, last: bool) -> list[st
         label = page_label(a.continues_to.page).replace("第", "下转第", 1)
         paras_html[-1] += f"<a href='{link_href(a.continues_to)}'>({_p(convert(label))})</a>"
     # Captions stand after the paragraph they interrupted; near the top is closest to print.
-    captions = [f"<p class='caption'>{_p(convert(c))}</p>" for c in a.captions]
+    # A one-cell table: the only way to pad a shaded block in Qt's rich text.
+    captions = [f"<table class='caption' width='100%' cellpadding='{8}' cellspacing='0' "
+                f"bgcolor='{pal.caption_bg}'><tr><td><p class='caption'>{_p(convert(c))}</p>"
+                "</td></tr></table>" for c in a.captions]
     for i, para in enumerate(paras_html):
         if para:
             out.append(f"<p class='body'>{para}</p>")
