@@ -59,6 +59,7 @@ class ReaderApp:
     importer: object
     library: object
     settings: object
+    tools: object
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
@@ -72,7 +73,8 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     from .ui.reader import Reader
     from .ui.session import Session
     from .ui.startup import apply_fonts, apply_theme, first_run_import, initial_location
-    from .ui.wiring import wire
+    from .ui.tools import ReadingTools
+    from .ui.wiring import wire, wire_tools
 
     session = Session()
     library = Library(library_path)
@@ -86,11 +88,13 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     importer = Importer(library_path, window)
     wire(window, reader, presenter, importer)
     # A --theme given for one run is not remembered; the menu's choice is.
-    apply_theme(window, presenter, session, theme or session.theme(), remember=theme is None)
-    window.actions.theme_light.triggered.connect(
-        lambda: apply_theme(window, presenter, session, "light"))
-    window.actions.theme_dark.triggered.connect(
-        lambda: apply_theme(window, presenter, session, "dark"))
+    tools = ReadingTools(window, reader, presenter, session)
+    wire_tools(window, tools)
+    # A --theme given for one run is not remembered; the menu's choice is.
+    if theme:
+        tools.theme_mode = theme
+    apply_theme(window, presenter, session, tools.effective_theme(), remember=False)
+    tools.sync_checks()
     session.restore_window(window)
     loc = initial_location(library, session, open_spec, paper)
     if loc is not None:
@@ -102,7 +106,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     # What start-up made lives as long as the window: keep the collector from walking it
     # again and again, which showed up as 30-40 ms stalls in page turns.
     gc.freeze()
-    return ReaderApp(window, reader, presenter, importer, library, session)
+    return ReaderApp(window, reader, presenter, importer, library, session, tools)
 
 
 def run_gui(argv: Sequence[str]) -> int:

@@ -25,6 +25,20 @@ class Actions:
     whole_article: QAction
     theme_light: QAction
     theme_dark: QAction
+    theme_system: QAction
+    scripts: dict[str, QAction]
+    bigger: QAction
+    smaller: QAction
+    normal_size: QAction
+    find: QAction
+    find_in_article: QAction
+    next_hit: QAction
+    prev_hit: QAction
+    archive: QAction
+    copy_citation: QAction
+    copy_plain_citation: QAction
+    print_article: QAction
+    export_pdf: QAction
     about: QAction
 
 
@@ -72,15 +86,40 @@ def create_actions(window: QMainWindow) -> Actions:
         whole_article=_action(window, tr("连续阅读全文(&W)"), ["Ctrl+J"], checkable=True),
         theme_light=_action(window, tr("浅色(&L)"), checkable=True),
         theme_dark=_action(window, tr("深色(&K)"), checkable=True),
+        theme_system=_action(window, tr("跟随系统(&S)"), checkable=True),
+        scripts={
+            "original": _action(window, tr("按原样(&O)"), ["Ctrl+Shift+0"], checkable=True),
+            "simplified": _action(window, tr("简体(&J)"), ["Ctrl+Shift+1"], checkable=True),
+            "traditional": _action(window, tr("繁體(&F)"), ["Ctrl+Shift+2"], checkable=True),
+            "taiwan": _action(window, tr("繁體（台灣）(&T)"), ["Ctrl+Shift+3"], checkable=True),
+            "hongkong": _action(window, tr("繁體（香港）(&H)"), ["Ctrl+Shift+4"], checkable=True),
+        },
+        bigger=_action(window, tr("放大文字(&I)"), [QKeySequence(ks.ZoomIn), "Ctrl+=", "Ctrl++"]),
+        smaller=_action(window, tr("缩小文字(&D)"), [QKeySequence(ks.ZoomOut), "Ctrl+-"]),
+        normal_size=_action(window, tr("默认大小(&Z)"), ["Ctrl+0"]),
+        find=_action(window, tr("搜索全部报纸(&S)…"), [QKeySequence(ks.Find), "Ctrl+F"]),
+        find_in_article=_action(window, tr("在本文中查找(&A)…"), ["Ctrl+Shift+F"]),
+        next_hit=_action(window, tr("下一处(&N)"), [QKeySequence(ks.FindNext), "F3"]),
+        prev_hit=_action(window, tr("上一处(&P)"), [QKeySequence(ks.FindPrevious), "Shift+F3"]),
+        archive=_action(window, tr("往期(&H)…"), ["Ctrl+H"]),
+        copy_citation=_action(window, tr("复制引用（GB/T 7714）(&C)"), ["Ctrl+Shift+C"]),
+        copy_plain_citation=_action(window, tr("复制出处(&L)"), ["Ctrl+Alt+C"]),
+        print_article=_action(window, tr("打印文章(&P)…"), [QKeySequence(ks.Print), "Ctrl+P"]),
+        export_pdf=_action(window, tr("导出为 PDF(&E)…"), ["Ctrl+E"]),
         about=_action(window, tr("关于 paper-reader(&A)")),
     )
     a.whole_article.setToolTip(tr("把转版的文章各部分连起来，按顺序读完"))
+    a.find.setIconText(tr("搜索"))
+    a.import_files.setIconText(tr("导入"))
     views = QActionGroup(window)
     views.addAction(a.show_overview)
     views.addAction(a.show_article)
     themes = QActionGroup(window)
-    themes.addAction(a.theme_light)
-    themes.addAction(a.theme_dark)
+    for action in (a.theme_light, a.theme_dark, a.theme_system):
+        themes.addAction(action)
+    scripts = QActionGroup(window)
+    for action in a.scripts.values():
+        scripts.addAction(action)
     for action in (a.back, a.forward, a.prev_page, a.next_page, a.prev_issue, a.next_issue):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     _menus(window, a)
@@ -94,18 +133,28 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file = bar.addMenu(tr("文件(&F)"))
     file.addActions([a.import_files, a.import_folder])
     file.addSeparator()
+    file.addActions([a.print_article, a.export_pdf])
+    file.addSeparator()
     file.addAction(a.quit)
+    edit = bar.addMenu(tr("编辑(&E)"))
+    edit.addActions([a.copy_citation, a.copy_plain_citation])
+    edit.addSeparator()
+    edit.addActions([a.find, a.find_in_article, a.next_hit, a.prev_hit])
     go = bar.addMenu(tr("转到(&G)"))
     go.addActions([a.back, a.forward])
     go.addSeparator()
     go.addActions([a.prev_page, a.next_page])
     go.addSeparator()
-    go.addActions([a.prev_issue, a.next_issue])
+    go.addActions([a.prev_issue, a.next_issue, a.archive])
     view = bar.addMenu(tr("查看(&V)"))
     view.addActions([a.show_overview, a.show_article, a.whole_article])
     view.addSeparator()
+    script = view.addMenu(tr("文字(&S)"))
+    script.addActions(list(a.scripts.values()))
+    size = view.addMenu(tr("字号(&Z)"))
+    size.addActions([a.bigger, a.smaller, a.normal_size])
     theme = view.addMenu(tr("主题(&T)"))
-    theme.addActions([a.theme_light, a.theme_dark])
+    theme.addActions([a.theme_light, a.theme_dark, a.theme_system])
     help_ = bar.addMenu(tr("帮助(&H)"))
     help_.addAction(a.about)
 
@@ -119,6 +168,6 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     bar.addSeparator()
     bar.addActions([a.prev_issue, a.prev_page, a.next_page, a.next_issue])
     bar.addSeparator()
-    bar.addAction(a.import_files)
+    bar.addActions([a.find, a.import_files])
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.navigation_bar = bar  # type: ignore[attr-defined]

@@ -67,7 +67,8 @@ class PageOverview(QTextBrowser):
 
     def page_html(self, issue: Issue | None, number: int, page: Page | None,
                   convert: Callable[[str], str] = lambda s: s) -> str:
-        out = [f"<html><head><style>{_css(self.palette_colors)}</style></head><body>"]
+        em = self.fontMetrics().horizontalAdvance("中")
+        out = [f"<html><head><style>{_css(self.palette_colors, em)}</style></head><body>"]
         if issue is not None:
             out.append(_head(issue, number, page, convert))
         if page is None:
@@ -105,16 +106,19 @@ def _grid(page: Page, convert: Callable[[str], str]) -> str:
     return f"<table width='100%' cellspacing='10' cellpadding='12'>{body}</table>"
 
 
-def _css(pal: Palette) -> str:
+def _css(pal: Palette, em: int) -> str:
+    def px(ems: float) -> str:  # Qt's rich text ignores em lengths
+        return f"{round(ems * em)}px"
+
     return f"""
     body {{ color: {pal.text}; }}
     td.block {{ background-color: {pal.caption_bg}; border: 1px solid {pal.rule}; }}
-    p.name {{ font-size: 2.4em; font-weight: 700; color: {pal.accent}; text-align: center; margin: 0; }}
+    p.name {{ font-size: {px(2.4)}; font-weight: 700; color: {pal.accent}; text-align: center; margin: 0; }}
     p.pinyin, p.facts {{ color: {pal.muted}; text-align: center; margin: 2px 0; }}
     p.column {{ color: {pal.accent}; font-weight: 600; margin: 0 0 4px 0; }}
     p.kicker {{ color: {pal.muted}; margin: 0 0 2px 0; }}
-    p.title {{ font-weight: 700; font-size: 1.2em; margin: 0 0 6px 0; }}
-    p.lead {{ font-weight: 700; font-size: 1.5em; margin: 0 0 6px 0; }}
+    p.title {{ font-weight: 700; font-size: {px(1.2)}; margin: 0 0 6px 0; }}
+    p.lead {{ font-weight: 700; font-size: {px(1.5)}; margin: 0 0 6px 0; }}
     p.text {{ margin: 0; }}
     p.more {{ margin: 4px 0 0 0; }}
     p.missing {{ color: {pal.muted}; text-align: center; margin-top: 40px; }}

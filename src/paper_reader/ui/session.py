@@ -22,9 +22,9 @@ class Session:
     def set_value(self, key: str, value: object) -> None:
         self.settings.setValue(key, value)
 
-    def theme(self) -> str:
-        theme = str(self.settings.value("view/theme", "light"))
-        return theme if theme in ("light", "dark") else "light"
+    def theme_mode(self) -> str:
+        mode = str(self.settings.value("view/theme", "light"))
+        return mode if mode in ("light", "dark", "system") else "light"
 
     def restore_look(self, look: Look) -> None:
         """Script and text size as the reader left them (converters still load lazily)."""

@@ -110,8 +110,6 @@ def apply_theme(window: MainWindow, presenter: Presenter, session: Session, them
     theme = theme if theme in SHEET_QSS else "light"
     themes.apply(QApplication.instance(), theme, SHEET_QSS[theme])  # type: ignore[arg-type]
     presenter.look.set_dark(theme == "dark")
-    window.actions.theme_dark.setChecked(theme == "dark")
-    window.actions.theme_light.setChecked(theme == "light")
     if remember:
         session.set_value("view/theme", theme)
     presenter.refresh()

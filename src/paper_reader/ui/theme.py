@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from ..core.paths import cache_dir
 
 THEMES = ("light", "dark")
+FORMAT = 2  # bumped when what is cached changes
 GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
 ROLES = [r for r in QPalette.ColorRole if r not in (QPalette.ColorRole.NColorRoles,)]
 
@@ -35,14 +36,15 @@ def _render(theme: str) -> dict[str, object]:
     import qdarktheme
 
     qss = qdarktheme.load_stylesheet(theme)
-    palette = qdarktheme.load_palette(theme, for_stylesheet=True)
+    # The full palette, not the stylesheet's partial one: delegates and rich text read it.
+    palette = qdarktheme.load_palette(theme)
     colors = {f"{g.value}:{r.value}": palette.color(g, r).name(QColor.NameFormat.HexArgb)
               for g in GROUPS for r in ROLES}
     return {"qss": qss, "palette": colors}
 
 
 def theme_assets(theme: str) -> dict[str, object]:
-    path = cache_dir() / f"theme-{_package_key()}-{theme}.json"
+    path = cache_dir() / f"theme-{FORMAT}-{_package_key()}-{theme}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
     except (OSError, ValueError):

@@ -134,3 +134,30 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
 
     importer.finished.connect(imported)
     MouseNavigation(window, reader)
+
+
+def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-def]
+    """The reading tools' menu entries, and the desktop's colour scheme."""
+    from PySide6.QtGui import QGuiApplication
+
+    a = window.actions
+    for name, action in a.scripts.items():
+        action.triggered.connect(lambda _c=False, n=name: tools.set_script(n))
+    a.bigger.triggered.connect(lambda: tools.step_size(1))
+    a.smaller.triggered.connect(lambda: tools.step_size(-1))
+    a.normal_size.triggered.connect(lambda: tools.step_size(0))
+    a.theme_light.triggered.connect(lambda: tools.set_theme_mode("light"))
+    a.theme_dark.triggered.connect(lambda: tools.set_theme_mode("dark"))
+    a.theme_system.triggered.connect(lambda: tools.set_theme_mode("system"))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(tools.system_scheme_changed)
+    a.find.triggered.connect(lambda: tools.show_search(False))
+    a.find_in_article.triggered.connect(lambda: tools.show_search(True))
+    a.next_hit.triggered.connect(lambda: tools.step_hit(1))
+    a.prev_hit.triggered.connect(lambda: tools.step_hit(-1))
+    a.copy_citation.triggered.connect(lambda: tools.copy_citation(False))
+    a.copy_plain_citation.triggered.connect(lambda: tools.copy_citation(True))
+    a.print_article.triggered.connect(tools.print_article)
+    a.export_pdf.triggered.connect(lambda: tools.export_pdf())
+    a.archive.triggered.connect(tools.show_archive)
+    # Highlights follow the article view: a newly shown article gets the current terms.
+    tools.reader.locationChanged.connect(lambda _loc: tools.highlight())

@@ -1,0 +1,238 @@
+"""What the reader does beyond turning pages: script, size and theme; search and its
+highlights; citations; printing; the archive. Menus reach these through ``wiring``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QDockWidget, QTextEdit
+
+from ..core.citation import gbt7714, plain_citation
+from ..core.history import Location
+from ..core.library import SearchHit
+from ..core.script import fold
+from .main_window import MainWindow
+from .presenter import Presenter
+from .reader import Reader
+from .search_panel import SearchPanel
+from .session import Session
+from .startup import apply_theme
+
+
+class ReadingTools:
+    def __init__(self, window: MainWindow, reader: Reader, presenter: Presenter, session: Session) -> None:
+        self.window, self.reader, self.presenter, self.session = window, reader, presenter, session
+        self.theme_mode = session.theme_mode()
+        self.terms: list[str] = []
+        self.hit_index = -1
+        self._search: SearchPanel | None = None
+        self._dock: QDockWidget | None = None
+        self._archive = None
+
+    # -- look --------------------------------------------------------------------------
+    def set_script(self, script: str) -> None:
+        self.presenter.look.set_script(script)
+        self.session.save_look(self.presenter.look)
+        self.presenter.refresh()
+        if self._search is not None:
+            self._search.model.convert = self.presenter.look.convert
+            self._search.model.set_hits(self._search.model.hits)
+        self.sync_checks()
+
+    def step_size(self, step: int) -> None:
+        self.presenter.look.step_size(step)
+        self.session.save_look(self.presenter.look)
+        self.presenter.refresh()
+
+    def set_theme_mode(self, mode: str) -> None:
+        """light, dark, or system (follows the desktop's colour scheme as it changes)."""
+        self.theme_mode = mode
+        self.session.set_value("view/theme", mode)
+        apply_theme(self.window, self.presenter, self.session, self.effective_theme(), remember=False)
+        if self._search is not None:
+            self._search.delegate.mark_color = self.presenter.look.palette.highlight
+        self.highlight()
+        self.sync_checks()
+
+    def effective_theme(self) -> str:
+        if self.theme_mode != "system":
+            return self.theme_mode
+        scheme = QGuiApplication.styleHints().colorScheme()
+        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+    def system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme_mode == "system":
+            self.set_theme_mode("system")
+
+    def sync_checks(self) -> None:
+        a = self.window.actions
+        for name, action in a.scripts.items():
+            action.setChecked(name == self.presenter.look.script)
+        a.theme_light.setChecked(self.theme_mode == "light")
+        a.theme_dark.setChecked(self.theme_mode == "dark")
+        a.theme_system.setChecked(self.theme_mode == "system")
+
+    # -- search ------------------------------------------------------------------------
+    def search_panel(self) -> SearchPanel:
+        """Made on first use: nothing of search is paid for at start-up."""
+        if self._search is None:
+            panel = SearchPanel(self.reader.library.path, self.window)
+            panel.model.convert = self.presenter.look.convert
+            panel.delegate.mark_color = self.presenter.look.palette.highlight
+            panel.hitActivated.connect(self.open_hit)
+            panel.findInArticle.connect(self.find_in_article)
+            dock = QDockWidget(self.window.tr("搜索"), self.window)
+            dock.setObjectName("searchDock")
+            dock.setWidget(panel)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self._search, self._dock = panel, dock
+            self.refresh_papers()
+        return self._search
+
+    def refresh_papers(self) -> None:
+        if self._search is None:
+            return
+        papers = self.reader.library.papers()
+        first = min((p.first_date for p in papers), default=None)
+        last = max((p.last_date for p in papers), default=None)
+        self._search.set_papers([p.name for p in papers], first, last)
+
+    def show_search(self, in_article: bool = False) -> None:
+        panel = self.search_panel()
+        assert self._dock is not None
+        self._dock.show()
+        self._dock.raise_()
+        panel.focus_query(in_article)
+
+    def open_hit(self, hit: SearchHit, terms: list[str]) -> None:
+        self.reader.open(Location(hit.issue_id, hit.page, hit.position))
+        self.highlight(terms)
+
+    def find_in_article(self, text: str) -> None:
+        self.highlight(text.split())
+
+    def highlight(self, terms: list[str] | None = None) -> int:
+        """Mark every occurrence of the terms in the article view, in either script."""
+        if terms is not None:
+            self.terms = [t for t in terms if t]
+            self.hit_index = -1
+        browser = self.window.article_view.browser
+        if not self.terms:  # nothing to mark: and no converter to load
+            browser.setExtraSelections([])
+            return 0
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(self.presenter.look.palette.highlight))
+        selections = []
+        doc: QTextDocument = browser.document()
+        folded_terms = [fold(t) for t in self.terms]
+        block = doc.begin()
+        while block.isValid():  # block by block: captions sit in table cells
+            raw = block.text()
+            text = fold(raw)
+            if len(text) != len(raw):  # a conversion that changed length: match as printed
+                text = raw.lower()
+            for term in folded_terms:
+                start = text.find(term)
+                while start >= 0:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(block.position() + start)
+                    end = block.position() + start + len(term)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    sel = QTextEdit.ExtraSelection()
+                    sel.cursor, sel.format = cursor, fmt
+                    selections.append(sel)
+                    start = text.find(term, start + len(term))
+            block = block.next()
+        selections.sort(key=lambda s: s.cursor.selectionStart())
+        browser.setExtraSelections(selections)
+        return len(selections)
+
+    def step_hit(self, step: int) -> None:
+        browser = self.window.article_view.browser
+        selections = browser.extraSelections()
+        if not selections:
+            return
+        self.hit_index = (self.hit_index + step) % len(selections)
+        cursor = QTextCursor(selections[self.hit_index].cursor)
+        browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
+
+    # -- citations, print ------------------------------------------------------------------
+    def _open_article(self):  # type: ignore[no-untyped-def]
+        r = self.reader
+        page, art = r.page(), r.article()
+        if r.issue is None or page is None or art is None:
+            self.window.info_bar.show_message(self.window.tr("先打开一篇文章。"))
+            return None
+        parts = r.parts()  # a continued article is cited by its first part
+        first_page, first = parts[0] if parts else (page, art)
+        return r.issue, first_page, first, page, art
+
+    def copy_citation(self, plain: bool = False) -> str:
+        found = self._open_article()
+        if found is None:
+            return ""
+        issue, page, art, _, _ = found
+        convert = self.presenter.look.convert
+        text = (plain_citation if plain else gbt7714)(issue, page, art, convert=convert)
+        QApplication.clipboard().setText(text)
+        self.window.statusBar().showMessage(self.window.tr("已复制：") + text, 5000)
+        return text
+
+    def _print_parts(self):  # type: ignore[no-untyped-def]
+        from .article_html import LIGHT, article_html
+        from .printing import PRINT_EM_PX
+
+        found = self._open_article()
+        if found is None:
+            return None
+        issue, first_page, first, page, art = found
+        look = self.presenter.look
+        html = article_html(issue, page, art, LIGHT, look.face, convert=look.convert, em_px=PRINT_EM_PX)
+        citation = gbt7714(issue, first_page, first, convert=look.convert)
+        return issue, page, art, html, citation
+
+    def print_article(self) -> None:
+        from .printing import print_dialog
+
+        parts = self._print_parts()
+        if parts is not None:
+            print_dialog(self.window, *parts, convert=self.presenter.look.convert)
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        from .printing import export_pdf
+
+        parts = self._print_parts()
+        if parts is None:
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            issue, _page, art = parts[0], parts[1], parts[2]
+            suggested = str(Path.home() / f"{issue.paper}-{issue.date}-{art.title[:20]}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("导出为 PDF"), suggested,
+                                                  self.window.tr("PDF 文件 (*.pdf)"))
+            if not path:
+                return None
+        try:
+            out = export_pdf(path, *parts, convert=self.presenter.look.convert)
+        except OSError as exc:
+            self.window.info_bar.show_message(str(exc))
+            return None
+        self.window.statusBar().showMessage(self.window.tr("已导出：") + str(out), 5000)
+        return out
+
+    # -- archive -----------------------------------------------------------------------
+    def show_archive(self):  # type: ignore[no-untyped-def]
+        from .archive_dialog import ArchiveDialog
+
+        if self._archive is None:
+            self._archive = ArchiveDialog(self.reader.library, self.window)
+            self._archive.issueChosen.connect(lambda issue_id: self.reader.open(Location(issue_id, 1, None)))
+        issue = self.reader.issue
+        self._archive.reload(issue.paper if issue else None, issue.date if issue else None)
+        self._archive.show()
+        self._archive.raise_()
+        return self._archive
