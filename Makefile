@@ -3,12 +3,21 @@
 # Every target depends on the virtualenv stamp, so `make run` and `make test`
 # work on a fresh clone: the first call creates .venv and installs the package
 # in editable mode with its test extras; later calls reuse it until
-# pyproject.toml changes.
+# pyproject.toml changes. The bootstrap also compiles the translations (.qm files
+# are build output, see .gitignore); later edits of a .ts rebuild its .qm.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+
+# Translations: the .ts is the source (Qt Linguist), lrelease compiles it to the .qm the
+# app loads. lupdate reads these Python files; it does not look into folders for .py.
+I18N_DIR     := resources/i18n
+TS_FILES     := $(I18N_DIR)/paper-reader_en.ts
+QM_FILES     := $(TS_FILES:.ts=.qm)
+I18N_SOURCES := $(wildcard src/paper_reader/ui/*.py) src/paper_reader/app.py
+LRELEASE     := $(BIN)/pyside6-lrelease -silent
 
 SCREENSHOT_DIR  := docs/screenshots
 SCREENSHOT_SIZE := 1280x800
@@ -16,7 +25,8 @@ XVFB_RUN        := xvfb-run -a -s "-screen 0 1400x900x24"
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv run test lint bench fuzz screenshots dist clean distclean
+.PHONY: help venv translations update-translations run test lint bench fuzz screenshots dist \
+	clean distclean
 
 help:
 	@echo "make run          start the reader (opens the bundled sample issue on first run)"
@@ -24,6 +34,8 @@ help:
 	@echo "make lint         ruff check src tests"
 	@echo "make bench        run the benchmarks"
 	@echo "make fuzz         long hypothesis run of the fuzz-marked tests"
+	@echo "make translations compile resources/i18n/*.ts to the .qm files the app loads"
+	@echo "make update-translations  refresh the .ts files from the source (lupdate)"
 	@echo "make screenshots  regenerate docs/screenshots under Xvfb"
 	@echo "make dist         build the one-folder PyInstaller bundle in dist/"
 	@echo "make clean        remove build artefacts and caches (keeps .venv)"
@@ -35,16 +47,29 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/pip install -e '.[test]'
+	for ts in $(TS_FILES); do $(LRELEASE) $$ts -qm $${ts%.ts}.qm || exit 1; done
 	touch $@
 
 venv: $(STAMP)
 
+# Each .qm is the stamp of its .ts: rebuilt when the .ts is newer.
+$(I18N_DIR)/%.qm: $(I18N_DIR)/%.ts | $(STAMP)
+	$(LRELEASE) $< -qm $@
+
+translations: $(QM_FILES)
+
+# New and changed texts come in unfinished: translate them (Qt Linguist, or by hand)
+# before committing the .ts. tests/ui/test_i18n.py fails on unfinished entries.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(I18N_SOURCES) -source-language zh_CN -no-obsolete \
+		-locations relative -ts $(TS_FILES)
+
 # ------------------------------------------------------------------ targets --
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/paper-reader
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -56,10 +81,13 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core/test_invariants.py
 
-# Screenshots use a throwaway home, so they show the bundled sample issue.
-screenshots: $(STAMP)
+# Screenshots use a throwaway home, so they show the bundled sample issue, and the
+# Chinese interface whatever the desktop's language.
+screenshots: $(STAMP) translations
 	mkdir -p $(SCREENSHOT_DIR)
 	rm -rf build/screenshot-home
+	mkdir -p build/screenshot-home/config
+	printf '[ui]\nlanguage=zh\n' > build/screenshot-home/config/paper-reader.ini
 	export PAPER_READER_HOME=$(CURDIR)/build/screenshot-home; \
 	$(XVFB_RUN) $(BIN)/paper-reader \
 		--screenshot $(SCREENSHOT_DIR)/front-page.png --size $(SCREENSHOT_SIZE) && \
@@ -68,7 +96,7 @@ screenshots: $(STAMP)
 	$(XVFB_RUN) $(BIN)/paper-reader --open 2024-03-15/1/0 \
 		--screenshot $(SCREENSHOT_DIR)/article.png --size $(SCREENSHOT_SIZE)
 
-dist: $(STAMP)
+dist: $(STAMP) translations
 	$(BIN)/pip install pyinstaller && $(BIN)/pyinstaller --noconfirm \
 		--distpath dist --workpath build/pyinstaller \
 		packaging/pyinstaller/paper-reader.spec
@@ -76,6 +104,7 @@ dist: $(STAMP)
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .hypothesis
 	rm -rf *.egg-info src/*.egg-info
+	rm -f $(QM_FILES)
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 \
 		| xargs -0 rm -rf
 

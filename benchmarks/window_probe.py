@@ -22,6 +22,31 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+SEARCHES = [
+    ("1 char", ["馆", "河", "春", "鹭", "桥", "鲸"]),
+    ("2 chars", ["图书", "春耕", "剪纸", "白鹭", "公交", "火箭"]),
+    ("3 chars", ["图书馆", "运动会", "志愿者", "招聘会", "博物馆", "圖書館"]),
+    ("4+ chars", ["全民阅读", "美丽乡村", "老旧小区", "一件事一次办", "量子计算"]),
+]
+
+
+def search_once(app, panel, query: str) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from the query being run to its results being shown in the list."""
+    shown: list[int] = []
+    panel.resultsShown.connect(shown.append)
+    panel.query.blockSignals(True)  # no typing delay: the query is run at once
+    panel.query.setText(query)
+    panel.query.blockSignals(False)
+    t0 = time.perf_counter()
+    panel.run()
+    while not shown:
+        app.processEvents()
+    app.processEvents()  # the list paints the results
+    elapsed = time.perf_counter() - t0
+    panel.resultsShown.disconnect(shown.append)
+    return elapsed
+
+
 def main() -> int:
     library = Path(sys.argv[1])
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -67,8 +92,31 @@ def main() -> int:
             for row in range(len(page.articles) if page else 0):
                 opens.append(timed(lambda row=row: reader.select_article(row)))
         issues.append(timed(lambda: reader.turn_issue(-1)))
+    # Script: the first switch loads OpenCC and converts; later ones should come from cache.
+    tools = parts.tools
+    reader.go_page(1)
+    pause()
+    reader.select_article(0)
+    pause()
+    first_switch = timed(lambda: tools.set_script("traditional"))
+    switches = []
+    for _ in range(10):
+        switches.append(timed(lambda: tools.set_script("original")))
+        switches.append(timed(lambda: tools.set_script("traditional")))
+    tools.set_script("original")
+
+    # Search from the window: typing done, until the results are in the list.
+    panel = tools.search_panel()
+    searches: dict[str, list[float]] = {}
+    for group, queries in SEARCHES:
+        for query in queries:
+            for _ in range(4):
+                pause(0.05)
+                searches.setdefault(group, []).append(search_once(app, panel, query))
     peak_kb = peak_rss_kb()
-    print(json.dumps({"turns": turns, "opens": opens, "issues": issues, "peak_kb": peak_kb}), flush=True)
+    print(json.dumps({"turns": turns, "opens": opens, "issues": issues, "peak_kb": peak_kb,
+                      "first_switch": first_switch, "switches": switches, "searches": searches}),
+          flush=True)
     parts.library.close()
     os._exit(0)  # the measurement is out; skip interpreter teardown of the Qt objects
 

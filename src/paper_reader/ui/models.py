@@ -56,12 +56,14 @@ class PageListModel(QAbstractListModel):
         number, page = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if page is None:
-                return self.convert(f"{page_label(number)}\n" + QApplication.translate("PageList", "未收录"))
+                return self.convert(f"{page_label(number)}\n" + self.tr("未收录"))
             return self.convert(f"{page.label}\n{page.section or ''}".rstrip())
         if role == Qt.ItemDataRole.ToolTipRole:
             if page is None:
-                return QApplication.translate("PageList", "本版未收录，导入后即可阅读")
-            return QApplication.translate("PageList", "%n 篇文章", "", len(page.articles))
+                return self.tr("本版未收录，导入后即可阅读")
+            # self.tr with a plain variable: lupdate marks a count as plural only in that form.
+            count = len(page.articles)
+            return self.tr("%n 篇文章", "", count)
         if role == Qt.ItemDataRole.ForegroundRole and page is None:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -72,7 +74,7 @@ class PageListModel(QAbstractListModel):
             return page is None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             label = page.label if page else page_label(number)
-            return label + ("" if page else QApplication.translate("PageList", "（未收录）"))
+            return label + ("" if page else self.tr("（未收录）"))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer
 
 from ..core.history import Location
 from ..core.model import Issue, Page
@@ -86,16 +86,18 @@ class Presenter:
         w.page_model.set_issue(issue)
         self.cache.clear()  # a reloaded issue may say something new under the same id
         self._overview_of = self._list_of = self._neighbours = None
+        app_name = QCoreApplication.translate("MainWindow", "报纸阅读器")
         if issue is None:
             w.issue_label.setText("")
-            w.setWindowTitle(w.tr("报纸阅读器"))
+            w.setWindowTitle(app_name)
             return
         y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
         label = self.look.convert(f"{issue.paper}  {y}年{m}月{d}日")
         if issue.serial:
-            label += f"  {w.tr('总第%1期').replace('%1', str(issue.serial))}"
+            serial = QCoreApplication.translate("MainWindow", "总第%1期").replace("%1", str(issue.serial))
+            label += f"  {serial}"
         w.issue_label.setText(label)
-        w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {w.tr('报纸阅读器')}")
+        w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
 
     def show_location(self, loc: Location) -> None:
         w, r = self.window, self.reader

@@ -40,12 +40,11 @@ MARGIN_MM = 20
 FOOTER_PX = 11  # about 8 pt
 FOOTER_GAP_MM = 6  # from the text block down to the footer rule
 
+# Written as translate("Printing", ...) where used: lupdate reads the context from the call.
+translate = QCoreApplication.translate
+
 # Dialogs opened with open() must outlive the call that opened them.
 _open_dialogs: set[QDialog] = set()
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
 
 
 def _px(mm: float) -> float:
@@ -100,14 +99,14 @@ def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article,
     left = footer_text(issue, page, citation, convert)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(tr("无法开始打印：打印机或输出文件不可用。"))
+        raise OSError(translate("Printing", "无法开始打印：打印机或输出文件不可用。"))
     # The range the print dialog asked for; 0 means all pages.
     first = max(printer.fromPage(), 1) - 1
     last = min(printer.toPage() or total, total)
     try:
         for index in range(first, last):
             if index > first and not printer.newPage():
-                raise OSError(tr("打印中断：无法开始新的一页。"))
+                raise OSError(translate("Printing", "打印中断：无法开始新的一页。"))
             painter.save()
             painter.scale(scale, scale)
             _paint_body(painter, doc, body, index)
@@ -138,7 +137,7 @@ def _paint_footer(painter: QPainter, body: QRectF, left: str, number: int, total
     painter.drawLine(body.left(), top, body.right(), top)
     painter.setFont(print_font(FOOTER_PX))
     painter.setPen(QColor("#5f6368"))
-    numbers = tr("第 {number} / {total} 页").format(number=number, total=total)
+    numbers = translate("Printing", "第 {number} / {total} 页").format(number=number, total=total)
     width = painter.fontMetrics().horizontalAdvance(numbers)
     room = QRectF(body.left(), top + _px(1.5), body.width(), _px(MARGIN_MM - FOOTER_GAP_MM - 3))
     painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, numbers)
@@ -205,13 +204,15 @@ def _check_writable(target: Path) -> None:
     """QPrinter fails silently on a path it cannot write; say why before trying."""
     folder = target.parent
     if not folder.is_dir():
-        exc: OSError = FileNotFoundError(
-            tr("无法保存“{path}”：文件夹“{folder}”不存在。").format(path=target, folder=folder))
+        exc: OSError = FileNotFoundError(translate(
+            "Printing", "无法保存“{path}”：文件夹“{folder}”不存在。").format(path=target, folder=folder))
     elif target.is_dir():
-        exc = IsADirectoryError(tr("无法保存“{path}”：这是一个文件夹。").format(path=target))
+        exc = IsADirectoryError(
+            translate("Printing", "无法保存“{path}”：这是一个文件夹。").format(path=target))
     elif not os.access(folder, os.W_OK | os.X_OK):
-        exc = PermissionError(
-            tr("无法保存“{path}”：没有写入文件夹“{folder}”的权限。").format(path=target, folder=folder))
+        exc = PermissionError(translate(
+            "Printing", "无法保存“{path}”：没有写入文件夹“{folder}”的权限。").format(
+                path=target, folder=folder))
     else:
         return
     exc.filename = str(target)
@@ -234,7 +235,7 @@ def export_pdf(path: str | Path, issue: Issue, page: Page, article: Article, htm
         printer.setCreator("paper-reader")
         print_article(printer, issue, page, article, html, citation, convert=convert)
         if not tmp.is_file() or tmp.stat().st_size == 0:
-            raise OSError(tr("无法保存“{path}”：PDF 没有写出。").format(path=target))
+            raise OSError(translate("Printing", "无法保存“{path}”：PDF 没有写出。").format(path=target))
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -247,7 +248,7 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(convert(article.title or UNTITLED))
     dialog = _keep(QPrintDialog(printer, parent))
-    dialog.setWindowTitle(tr("打印文章"))
+    dialog.setWindowTitle(translate("Printing", "打印文章"))
 
     # finished, not accepted: QPrintDialog's accepted(QPrinter*) hides QDialog's.
     def finished(result: int) -> None:
@@ -256,7 +257,8 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
         try:
             print_article(printer, issue, page, article, html, citation, convert=convert)
         except OSError as exc:
-            _keep(QMessageBox(QMessageBox.Icon.Warning, tr("打印失败"), str(exc), parent=parent)).open()
+            _keep(QMessageBox(QMessageBox.Icon.Warning, translate("Printing", "打印失败"), str(exc),
+                              parent=parent)).open()
 
     dialog.finished.connect(finished)
     QDialog.open(dialog)  # QPrintDialog.open in Python is only the (receiver, member) overload

@@ -68,7 +68,7 @@ class SearchResultModel(QAbstractListModel):
             return None
         h = self.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.convert(h.title or "（无题）")
+            return self.convert(h.title or self.tr("（无题）"))
         if role == META_ROLE:
             y, m, d = (int(x) for x in h.date.split("-"))
             return self.convert(f"{h.paper}　{y}年{m}月{d}日　{page_label(h.page)}")
@@ -272,7 +272,7 @@ class SearchPanel(QWidget):
             self.model.set_hits(hits)  # type: ignore[arg-type]
             count = len(hits)  # type: ignore[arg-type]
             self.status.setText(self.tr("没有找到") if not count else
-                                self.tr("找到 %1 篇").replace("%1", str(count)) +
+                                self.tr("找到 %n 篇", "", count) +
                                 (self.tr("（只列出最新的 100 篇）") if count >= 100 else ""))
         self.resultsShown.emit(self.model.rowCount())
 

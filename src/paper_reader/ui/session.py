@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.paths import config_dir
@@ -9,12 +11,31 @@ from .look import DEFAULT_SIZE, Look
 from .main_window import MainWindow
 from .reader import Reader
 
+LANGUAGES = ("system", "zh", "en")  # ui/language: follow the desktop, Chinese, English
+
+
+def settings_file() -> Path:
+    return config_dir() / "paper-reader.ini"
+
+
+def _language(value: object) -> str:
+    return str(value) if value in LANGUAGES else "system"
+
+
+def saved_language() -> str:
+    """The ui/language setting, read before there is a window (nor a Session, which creates
+    the config folder): a missing file or an unknown value means "system"."""
+    path = settings_file()
+    if not path.is_file():
+        return "system"
+    return _language(QSettings(str(path), QSettings.Format.IniFormat).value("ui/language", "system"))
+
 
 class Session:
     def __init__(self) -> None:
-        folder = config_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        self.settings = QSettings(str(folder / "paper-reader.ini"), QSettings.Format.IniFormat)
+        path = settings_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def value(self, key: str, default: object = None) -> object:
         return self.settings.value(key, default)
@@ -25,6 +46,14 @@ class Session:
     def theme_mode(self) -> str:
         mode = str(self.settings.value("view/theme", "light"))
         return mode if mode in ("light", "dark", "system") else "light"
+
+    def language(self) -> str:
+        return _language(self.settings.value("ui/language", "system"))
+
+    def set_language(self, language: str) -> None:
+        """Takes effect at the next start (see ``startup.install_translations``)."""
+        self.settings.setValue("ui/language", _language(language))
+        self.settings.sync()
 
     def restore_look(self, look: Look) -> None:
         """Script and text size as the reader left them (converters still load lazily)."""

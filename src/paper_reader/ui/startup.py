@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -16,25 +17,54 @@ from ..core.paths import resources_dir, sample_issue_dir
 from .fonts import FontChoice, choose_fonts, ui_font
 from .main_window import MainWindow
 from .presenter import Presenter
-from .session import Session
+from .session import Session, saved_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+APP_NAME = "paper-reader"  # translations are paper-reader_<language>.qm
 
 
-def install_translations(app: QApplication) -> None:
-    """Chinese is the source language; other locales load a shipped .qm when there is one."""
+def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Load the interface language before any window exists; returns what was installed.
+
+    Chinese is the source language, so Chinese needs nothing. ``language`` is "system",
+    "zh" or "en"; by default the ui/language setting. "system" loads the shipped translation
+    for the desktop's language, English when there is none, and nothing for a Chinese or C
+    locale. Without any .qm (a checkout where ``make translations`` has not run) this returns
+    before reading settings or loading Qt's translation classes: it is on the start-up path.
+    """
     folder = resources_dir() / "i18n"
-    if not any(folder.glob("*.qm")):
-        return
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    try:
+        if not any(name.endswith(".qm") for name in os.listdir(folder)):
+            return []
+    except OSError:  # no i18n folder
+        return []
+    choice = language or saved_language()
+    if choice == "zh":
+        return []
+    from PySide6.QtCore import QLocale
 
-    locale = QLocale.system()
-    if locale.language() == QLocale.Language.Chinese:
-        return
-    translator = QTranslator(app)
-    if translator.load(locale, "paper-reader", "_", str(folder)):
-        app.installTranslator(translator)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    if choice == "system":
+        locale = QLocale.system()
+        if locale.language() in (QLocale.Language.Chinese, QLocale.Language.C):
+            return []
+    else:
+        locale = QLocale(choice)
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # A desktop language without a translation of its own gets English; Qt's texts follow it.
+    ours = [locale, QLocale(QLocale.Language.English)] if choice == "system" else [locale]
+    installed: list[QTranslator] = []
+    for name, where, locales in ((APP_NAME, str(folder), ours), ("qtbase", qt_folder, [locale])):
+        translator = QTranslator(app)  # owned by the app: it must live as long as the app
+        if any(translator.load(each, name, "_", where) for each in locales):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
 
 
 def check_library(path: Path, interactive: bool) -> bool:
@@ -87,7 +117,8 @@ def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
     if choice.has_chinese:
         app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))  # type: ignore[union-attr]
     elif not session.value("fonts/warned"):
-        window.info_bar.show_message(window.tr(
+        window.info_bar.show_message(QApplication.translate(
+            "MainWindow",
             "没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。"))
         session.set_value("fonts/warned", True)
     return choice

@@ -4,21 +4,23 @@ highlights; citations; printing; the archive. Menus reach these through ``wiring
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QDockWidget, QTextEdit
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from ..core.citation import gbt7714, plain_citation
 from ..core.history import Location
 from ..core.library import SearchHit
-from ..core.script import fold
 from .main_window import MainWindow
 from .presenter import Presenter
 from .reader import Reader
-from .search_panel import SearchPanel
 from .session import Session
 from .startup import apply_theme
+
+if TYPE_CHECKING:  # the search panel is built on first use, and imported then
+    from .search_panel import SearchPanel
 
 
 class ReadingTools:
@@ -28,7 +30,7 @@ class ReadingTools:
         self.terms: list[str] = []
         self.hit_index = -1
         self._search: SearchPanel | None = None
-        self._dock: QDockWidget | None = None
+        self._dock = None
         self._archive = None
 
     # -- look --------------------------------------------------------------------------
@@ -73,17 +75,32 @@ class ReadingTools:
         a.theme_light.setChecked(self.theme_mode == "light")
         a.theme_dark.setChecked(self.theme_mode == "dark")
         a.theme_system.setChecked(self.theme_mode == "system")
+        language = self.session.language()
+        for name, action in a.languages.items():
+            action.setChecked(name == language)
+
+    def set_language(self, language: str) -> None:
+        """Remembered for the next start: the window's texts are made once, when it is built."""
+        if language != self.session.language():
+            self.session.set_language(language)
+            self.window.info_bar.show_message(QCoreApplication.translate(
+                "MainWindow", "界面语言已更改，重新启动 paper-reader 后生效。"))
+        self.sync_checks()
 
     # -- search ------------------------------------------------------------------------
     def search_panel(self) -> SearchPanel:
         """Made on first use: nothing of search is paid for at start-up."""
         if self._search is None:
+            from PySide6.QtWidgets import QDockWidget
+
+            from .search_panel import SearchPanel
+
             panel = SearchPanel(self.reader.library.path, self.window)
             panel.model.convert = self.presenter.look.convert
             panel.delegate.mark_color = self.presenter.look.palette.highlight
             panel.hitActivated.connect(self.open_hit)
             panel.findInArticle.connect(self.find_in_article)
-            dock = QDockWidget(self.window.tr("搜索"), self.window)
+            dock = QDockWidget(QCoreApplication.translate("MainWindow", "搜索"), self.window)
             dock.setObjectName("searchDock")
             dock.setWidget(panel)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -120,12 +137,18 @@ class ReadingTools:
             self.hit_index = -1
         browser = self.window.article_view.browser
         if not self.terms:  # nothing to mark: and no converter to load
-            browser.setExtraSelections([])
+            if browser.extraSelections():
+                browser.setExtraSelections([])
             return 0
+        from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
+        from ..core.script import fold
+
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(self.presenter.look.palette.highlight))
         selections = []
-        doc: QTextDocument = browser.document()
+        doc = browser.document()
         folded_terms = [fold(t) for t in self.terms]
         block = doc.begin()
         while block.isValid():  # block by block: captions sit in table cells
@@ -155,6 +178,8 @@ class ReadingTools:
         if not selections:
             return
         self.hit_index = (self.hit_index + step) % len(selections)
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(selections[self.hit_index].cursor)
         browser.setTextCursor(cursor)
         browser.ensureCursorVisible()
@@ -164,7 +189,7 @@ class ReadingTools:
         r = self.reader
         page, art = r.page(), r.article()
         if r.issue is None or page is None or art is None:
-            self.window.info_bar.show_message(self.window.tr("先打开一篇文章。"))
+            self.window.info_bar.show_message(QCoreApplication.translate("MainWindow", "先打开一篇文章。"))
             return None
         parts = r.parts()  # a continued article is cited by its first part
         first_page, first = parts[0] if parts else (page, art)
@@ -178,7 +203,8 @@ class ReadingTools:
         convert = self.presenter.look.convert
         text = (plain_citation if plain else gbt7714)(issue, page, art, convert=convert)
         QApplication.clipboard().setText(text)
-        self.window.statusBar().showMessage(self.window.tr("已复制：") + text, 5000)
+        copied = QCoreApplication.translate("MainWindow", "已复制：")
+        self.window.statusBar().showMessage(copied + text, 5000)
         return text
 
     def _print_parts(self):  # type: ignore[no-untyped-def]
@@ -212,8 +238,9 @@ class ReadingTools:
 
             issue, _page, art = parts[0], parts[1], parts[2]
             suggested = str(Path.home() / f"{issue.paper}-{issue.date}-{art.title[:20]}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("导出为 PDF"), suggested,
-                                                  self.window.tr("PDF 文件 (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, QCoreApplication.translate("MainWindow", "导出为 PDF"), suggested,
+                QCoreApplication.translate("MainWindow", "PDF 文件 (*.pdf)"))
             if not path:
                 return None
         try:
@@ -221,7 +248,8 @@ class ReadingTools:
         except OSError as exc:
             self.window.info_bar.show_message(str(exc))
             return None
-        self.window.statusBar().showMessage(self.window.tr("已导出：") + str(out), 5000)
+        exported = QCoreApplication.translate("MainWindow", "已导出：")
+        self.window.statusBar().showMessage(exported + str(out), 5000)
         return out
 
     # -- archive -----------------------------------------------------------------------

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
 
 from .importing import Importer
 from .main_window import MainWindow
@@ -51,17 +50,20 @@ def about_text(library_path: object) -> str:
         opencc_version = version("opencc")
     except Exception:  # a bundle without metadata still runs
         opencc_version = "?"
+    blurb = QCoreApplication.translate("About", "数字化日报阅读器")
+    library = QCoreApplication.translate("About", "书库")
     return (f"<h3>{version_string()}</h3>"
-            f"<p>{QApplication.translate('About', '数字化日报阅读器')}</p>"
-            f"<p>{QApplication.translate('About', '书库')}: {library_path}<br>"
+            f"<p>{blurb}</p>"
+            f"<p>{library}: {library_path}<br>"
             f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
 
 
 def show_about(window: MainWindow, library_path: object):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Information, window.tr("关于 paper-reader"),
-                      about_text(library_path), QMessageBox.StandardButton.Ok, window)
+    title = QCoreApplication.translate("MainWindow", "关于 paper-reader")
+    box = QMessageBox(QMessageBox.Icon.Information, title, about_text(library_path),
+                      QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal, not a nested event loop
@@ -105,13 +107,15 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
         from PySide6.QtWidgets import QFileDialog
 
         files, _ = QFileDialog.getOpenFileNames(
-            window, window.tr("导入版面文本"), "", window.tr("版面文本 (*.txt);;所有文件 (*)"))
+            window, QCoreApplication.translate("MainWindow", "导入版面文本"), "",
+            QCoreApplication.translate("MainWindow", "版面文本 (*.txt);;所有文件 (*)"))
         importer.start(files)
 
     def choose_folder() -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(window, window.tr("导入一期报纸的文件夹"))
+        folder = QFileDialog.getExistingDirectory(
+            window, QCoreApplication.translate("MainWindow", "导入一期报纸的文件夹"))
         if folder:
             importer.start([folder])
 
@@ -159,5 +163,7 @@ def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-de
     a.print_article.triggered.connect(tools.print_article)
     a.export_pdf.triggered.connect(lambda: tools.export_pdf())
     a.archive.triggered.connect(tools.show_archive)
+    for code, action in a.languages.items():
+        action.triggered.connect(lambda _c=False, c=code: tools.set_language(c))
     # Highlights follow the article view: a newly shown article gets the current terms.
     tools.reader.locationChanged.connect(lambda _loc: tools.highlight())

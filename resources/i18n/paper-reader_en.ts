@@ -1,0 +1,640 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <source>数字化日报阅读器</source>
+        <translation>A reader for digitized daily newspapers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书库</source>
+        <translation>Library</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+22"/>
+        <source>往期</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报纸</source>
+        <translation>Newspaper</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>出版日历</source>
+        <translation>Publication calendar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加粗的日期有报纸；双击或按回车打开。</source>
+        <translation>Dates in bold have an issue: double-click one or press Enter to open it.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <source>（无题）</source>
+        <translation>(Untitled)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>上接%1</source>
+        <translation>Continued from %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>下转%1</source>
+        <translation>Continued on %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/article_view.py" line="+42"/>
+        <source>文章正文</source>
+        <translation>Article text</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/importing.py" line="+73"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>正在读取第 %1 / %2 个文件…</source>
+        <translation>Reading file %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>导入已取消，书库保持原样。</source>
+        <translation>Import cancelled; the library is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入完成：新增 %1 版，更新 %2 版，未变 %3 版。</source>
+        <translation>Import finished. Pages added: %1, updated: %2, unchanged: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>以下文件未能导入：</source>
+        <translation>These files could not be imported:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>……另有 %1 个</source>
+        <translation>…and %1 more</translation>
+    </message>
+</context>
+<context>
+    <name>InfoBar</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <source>关闭提示</source>
+        <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <source>导入文件(&amp;F)…</source>
+        <translation>Import &amp;Files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入文件夹(&amp;D)…</source>
+        <translation>Import Fol&amp;der…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>后退(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>前进(&amp;F)</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>上一版(&amp;P)</source>
+        <translation>&amp;Previous Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一版(&amp;N)</source>
+        <translation>&amp;Next Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上一期(&amp;R)</source>
+        <translation>P&amp;revious Issue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>下一期(&amp;X)</source>
+        <translation>Ne&amp;xt Issue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>版面概览(&amp;O)</source>
+        <translation>Page &amp;Overview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文章(&amp;A)</source>
+        <translation>&amp;Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>连续阅读全文(&amp;W)</source>
+        <translation>Read &amp;Whole Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>浅色(&amp;L)</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>深色(&amp;K)</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>跟随系统(&amp;S)</source>
+        <translation>Follow &amp;System</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>按原样(&amp;O)</source>
+        <translation>As &amp;Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简体(&amp;J)</source>
+        <translation>&amp;Simplified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>繁體(&amp;F)</source>
+        <translation>&amp;Traditional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>繁體（台灣）(&amp;T)</source>
+        <translation>Traditional (Tai&amp;wan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>繁體（香港）(&amp;H)</source>
+        <translation>Traditional (&amp;Hong Kong)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>放大文字(&amp;I)</source>
+        <translation>&amp;Bigger Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缩小文字(&amp;D)</source>
+        <translation>S&amp;maller Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认大小(&amp;Z)</source>
+        <translation>&amp;Default Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搜索全部报纸(&amp;S)…</source>
+        <translation>&amp;Search All Newspapers…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在本文中查找(&amp;A)…</source>
+        <translation>Find in &amp;Article…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一处(&amp;N)</source>
+        <translation>Find &amp;Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上一处(&amp;P)</source>
+        <translation>Find &amp;Previous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>往期(&amp;H)…</source>
+        <translation>&amp;Archive…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制引用（GB/T 7714）(&amp;C)</source>
+        <translation>&amp;Copy Citation (GB/T 7714)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制出处(&amp;L)</source>
+        <translation>Copy Sou&amp;rce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印文章(&amp;P)…</source>
+        <translation>&amp;Print Article…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出为 PDF(&amp;E)…</source>
+        <translation>&amp;Export as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关于 paper-reader(&amp;A)</source>
+        <translation>&amp;About paper-reader</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>把转版的文章各部分连起来，按顺序读完</source>
+        <translation>Join the parts of an article continued on other pages and read them in order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+103"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文字(&amp;S)</source>
+        <translation>&amp;Script</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>字号(&amp;Z)</source>
+        <translation>Text Si&amp;ze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>主题(&amp;T)</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导航</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
+        <source>报纸阅读器</source>
+        <translation>Newspaper Reader</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>版面列表</source>
+        <translation>Page list</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>文章列表</source>
+        <translation>Article list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>版面</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文章</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+8"/>
+        <source>总第%1期</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+115"/>
+        <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
+        <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/tools.py" line="-17"/>
+        <source>界面语言已更改，重新启动 paper-reader 后生效。</source>
+        <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>先打开一篇文章。</source>
+        <translation>Open an article first.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>已复制：</source>
+        <translation>Copied: </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>导出为 PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已导出：</source>
+        <translation>Exported: </translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+10"/>
+        <source>关于 paper-reader</source>
+        <translation>About paper-reader</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>导入版面文本</source>
+        <translation>Import Page Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>版面文本 (*.txt);;所有文件 (*)</source>
+        <translation>Page text (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入一期报纸的文件夹</source>
+        <translation>Import the Folder of an Issue</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/app.py" line="+106"/>
+        <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
+        <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
+    </message>
+</context>
+<context>
+    <name>PageListModel</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <source>未收录</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本版未收录，导入后即可阅读</source>
+        <translation>This page is not in the library; import it to read it here.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n 篇文章</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>（未收录）</source>
+        <translation> (not in the library)</translation>
+    </message>
+</context>
+<context>
+    <name>PageOverview</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <source>版面概览</source>
+        <translation>Page overview</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
+        <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/printing.py" line="+102"/>
+        <source>无法开始打印：打印机或输出文件不可用。</source>
+        <translation>Cannot start printing: the printer or the output file is not available.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打印中断：无法开始新的一页。</source>
+        <translation>Printing stopped: could not start a new page.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>第 {number} / {total} 页</source>
+        <translation>Page {number} of {total}</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>无法保存“{path}”：文件夹“{folder}”不存在。</source>
+        <translation>Cannot save “{path}”: the folder “{folder}” does not exist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法保存“{path}”：这是一个文件夹。</source>
+        <translation>Cannot save “{path}”: it is a folder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无法保存“{path}”：没有写入文件夹“{folder}”的权限。</source>
+        <translation>Cannot save “{path}”: no permission to write to the folder “{folder}”.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>无法保存“{path}”：PDF 没有写出。</source>
+        <translation>Cannot save “{path}”: the PDF was not written.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>打印文章</source>
+        <translation>Print Article</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>打印失败</source>
+        <translation>Printing Failed</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/reader.py" line="+170"/>
+        <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
+        <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+164"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>搜索全部报纸（简繁皆可）</source>
+        <translation>Search all newspapers (simplified or traditional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>搜索词</source>
+        <translation>Search terms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只在本文中查找</source>
+        <translation>Only in this article</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>报纸</source>
+        <translation>Newspaper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>搜索结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>全部报纸</source>
+        <translation>All newspapers</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>正在搜索…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>找到 %n 篇</source>
+        <translation>
+            <numerusform>Found %n article</numerusform>
+            <numerusform>Found %n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（只列出最新的 100 篇）</source>
+        <translation> (only the newest 100 are listed)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultModel</name>
+    <message>
+        <location line="-205"/>
+        <source>（无题）</source>
+        <translation>(Untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-39"/>
+        <source>书库文件已损坏</source>
+        <translation>The library file is damaged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可以把它改名保存在原处（不会删除），然后新建一个空书库。</source>
+        <translation>It can be kept where it is under a new name (nothing is deleted), and a new, empty library started.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>改名保存并新建</source>
+        <translation>Rename It and Start a New One</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>无法打开书库</source>
+        <translation>Cannot Open the Library</translation>
+    </message>
+</context>
+</TS>
