@@ -105,7 +105,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
 
         window.info_bar.show_message(QCoreApplication.translate(
             "MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
-    window.closing.connect(lambda: session.save(window, reader))
+    window.closing.connect(lambda: session.save(window, reader, look))
     # What start-up made lives as long as the window: keep the collector from walking it
     # again and again, which showed up as 30-40 ms stalls in page turns.
     gc.freeze()

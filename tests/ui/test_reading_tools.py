@@ -177,3 +177,15 @@ def test_archive_calendar(qtbot, reader_app: ReaderApp) -> None:
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert reader_app.reader.location.page == 1
     dialog.close()
+
+
+def test_converted_text_is_kept_for_the_next_start(qtbot, reader_app: ReaderApp, library_path: Path) -> None:
+    open_article(reader_app, 1, 0)
+    reader_app.window.actions.scripts["traditional"].trigger()
+    reader_app.window.close()
+    reader_app.library.close()
+    again = build(library_path)
+    qtbot.addWidget(again.window)
+    cached = again.presenter.look.converter._cache
+    assert any(out == "夯實全年糧食豐收基礎" or "夯實全年糧食豐收基礎" in out for out in cached.values())
+    again.library.close()

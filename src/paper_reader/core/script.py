@@ -6,7 +6,9 @@ reader (or the search index) first needs it.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 
 # Display scripts: as printed, or converted with one of OpenCC's configurations.
 SCRIPTS: dict[str, str | None] = {
@@ -26,7 +28,13 @@ def converter(config: str):  # type: ignore[no-untyped-def]
 
 
 class ScriptConverter:
-    """Converts text for display; keeps every converted string for instant switching."""
+    """Converts text for display; keeps every converted string for instant switching.
+
+    The strings of the last session can be kept on disk, so that a reader who reads in
+    traditional script does not wait for OpenCC's dictionaries at the next start.
+    """
+
+    KEEP = 4000  # strings written to disk: a few pages' worth
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], str] = {}
@@ -41,6 +49,27 @@ class ScriptConverter:
             out = converter(config).convert(text)
             self._cache[key] = out
         return out
+
+
+    def load(self, path: Path) -> None:
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            for config, text, out in entries:
+                self._cache[(str(config), str(text))] = str(out)
+        except (OSError, ValueError, TypeError):
+            pass  # no cache, or an unreadable one: conversions are simply done again
+
+    def save(self, path: Path) -> None:
+        entries = [[c, t, o] for (c, t), o in list(self._cache.items())[-self.KEEP:]]
+        if not entries:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass
 
 
 def fold(text: str) -> str:

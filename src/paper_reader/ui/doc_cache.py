@@ -1,5 +1,9 @@
 """Laid-out rich-text documents kept ready, so that turning to a page or an article the
-reader is likely to want next costs a swap instead of a parse and a layout."""
+reader is likely to want next costs a swap instead of a parse and a layout.
+
+A view shows a document it does not own, so the cache never deletes one that is on
+screen: such a document waits until its view has moved on to another.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ class DocumentCache(QObject):
         super().__init__(parent)
         self.limit = limit
         self._docs: OrderedDict[Hashable, QTextDocument] = OrderedDict()
+        self._shown: dict[str, QTextDocument] = {}  # view name -> document on screen
+        self._retired: list[QTextDocument] = []
 
     def get(self, key: Hashable) -> QTextDocument | None:
         doc = self._docs.get(key)
@@ -34,14 +40,29 @@ class DocumentCache(QObject):
             self._docs[key] = doc
             while len(self._docs) > self.limit:
                 _, old = self._docs.popitem(last=False)
-                if old.parent() is self:
-                    old.deleteLater()
+                self._retire(old)
         if width > 0 and doc.textWidth() != width:
             doc.setTextWidth(width)
             doc.size()  # forces the layout
         return doc
 
+    def showing(self, view: str, doc: QTextDocument) -> None:
+        """Note that ``view`` now shows ``doc``; documents retired earlier may go now."""
+        self._shown[view] = doc
+        on_screen = list(self._shown.values())
+        keep = [d for d in self._retired if any(d is s for s in on_screen)]
+        for d in self._retired:
+            if not any(d is k for k in keep):
+                d.deleteLater()
+        self._retired = keep
+
+    def _retire(self, doc: QTextDocument) -> None:
+        if any(doc is s for s in self._shown.values()):
+            self._retired.append(doc)
+        else:
+            doc.deleteLater()
+
     def clear(self) -> None:
         for doc in self._docs.values():
-            doc.deleteLater()
+            self._retire(doc)
         self._docs.clear()

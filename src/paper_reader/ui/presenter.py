@@ -111,17 +111,31 @@ class Presenter:
             w.article_model.set_page(page)
             self._list_of = list_key
         w.article_list.select_row(loc.article)
-        page_key = self._page_key(loc.page)
-        if self._overview_of != page_key:
-            w.overview.show_document(self._page_doc(loc.page), page)
-            self._overview_of = page_key
-        if r.article() is not None and page is not None and loc.article is not None:
-            w.article_view.show_document(self._article_doc(page, loc.article))
+        showing_article = r.article() is not None and page is not None and loc.article is not None
+        if showing_article:
+            # The overview sits behind its tab: it is brought up to date on idle time, or
+            # at once if the reader switches to it first (see show_overview).
+            doc = self._article_doc(page, loc.article)  # type: ignore[arg-type]
+            w.article_view.show_document(doc)
+            self.cache.showing("article", doc)
             w.show_article_tab()
         else:
+            self.show_overview()
             w.show_overview_tab()
         self.update_actions()
         self._plan_idle_work(loc, page)
+
+    def show_overview(self) -> None:
+        """Put the current page's overview up, if it is not already."""
+        loc = self.reader.location
+        if loc is None:
+            return
+        page_key = self._page_key(loc.page)
+        if self._overview_of != page_key:
+            doc = self._page_doc(loc.page)
+            self.window.overview.show_document(doc, self.reader.page())
+            self.cache.showing("overview", doc)
+            self._overview_of = page_key
 
     def refresh(self) -> None:
         """Show everything again, e.g. after the theme, font or script changed."""
@@ -155,7 +169,7 @@ class Presenter:
     # -- idle work -------------------------------------------------------------------
     def _plan_idle_work(self, loc: Location, page: Page | None) -> None:
         """Next and previous pages, then every article of this page, one per idle step."""
-        steps: list[Callable[[], None]] = []
+        steps: list[Callable[[], None]] = [self.show_overview]
         numbers = self.reader.page_numbers()
         for number in (loc.page + 1, loc.page - 1):
             if number in numbers:

@@ -63,6 +63,13 @@ class Session:
         except (TypeError, ValueError):
             size = DEFAULT_SIZE
         look.text_size = size if 6 <= size <= 48 else DEFAULT_SIZE
+        if look.script != "original":
+            look.converter.load(self.script_cache_path())
+
+    def script_cache_path(self) -> Path:
+        from ..core.paths import cache_dir
+
+        return cache_dir() / "converted.json"
 
     def save_look(self, look: Look) -> None:
         self.settings.setValue("view/script", look.script)
@@ -88,8 +95,10 @@ class Session:
         except (TypeError, ValueError):
             return None
 
-    def save(self, window: MainWindow, reader: Reader) -> None:
+    def save(self, window: MainWindow, reader: Reader, look: Look | None = None) -> None:
         s = self.settings
+        if look is not None and look.script != "original":
+            look.converter.save(self.script_cache_path())
         s.setValue("window/geometry", window.saveGeometry())
         s.setValue("window/splitter", window.splitter.saveState())
         loc, issue = reader.location, reader.issue

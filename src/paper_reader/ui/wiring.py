@@ -85,6 +85,8 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     window.overview.articleActivated.connect(reader.select_article)
     window.article_view.linkActivated.connect(reader.follow)
     window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
+    window.tabs.currentChanged.connect(
+        lambda _i: window.tabs.currentWidget() is window.overview and presenter.show_overview())
 
     a.back.triggered.connect(reader.back)
     a.forward.triggered.connect(reader.forward)
