@@ -134,5 +134,7 @@ def run_gui(argv: Sequence[str]) -> int:
         window.resize(int(w), int(h))  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
     if args.screenshot:
-        return take_screenshot(app, window, Path(args.screenshot))
+        code = take_screenshot(app, window, Path(args.screenshot))
+        parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
+        return code
     return app.exec()

@@ -189,3 +189,18 @@ def test_converted_text_is_kept_for_the_next_start(qtbot, reader_app: ReaderApp,
     cached = again.presenter.look.converter._cache
     assert any(out == "夯實全年糧食豐收基礎" or "夯實全年糧食豐收基礎" in out for out in cached.values())
     again.library.close()
+
+
+def test_search_the_real_page_in_either_script(qtbot, tmp_path: Path, real_page: Path) -> None:
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+
+    db = tmp_path / "real.sqlite3"
+    with Library(db) as lib:
+        assert not import_paths(lib, [real_page]).errors
+    app = build(db)
+    qtbot.addWidget(app.window)
+    simplified = search(qtbot, app, "巡视")
+    traditional = search(qtbot, app, "巡視")
+    assert simplified and [h.article_id for h in simplified] == [h.article_id for h in traditional]
+    app.library.close()

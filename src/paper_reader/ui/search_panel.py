@@ -6,6 +6,7 @@ for the database; a result that arrives after a newer query was typed is dropped
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QRunnable,
     QSize,
     Qt,
@@ -25,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,32 +90,26 @@ def snippet_html(snippet: str, mark_color: str) -> str:
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Title, then paper, date and page, then the snippet with its hits marked."""
+    """Title, then paper, date and page, then two lines of snippet with its hits marked.
+
+    Every row has the same height, so the list sizes a hundred results from one row
+    instead of laying out a hundred documents.
+    """
 
     PAD = 8
+    SNIPPET_LINES = 2
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view  # asked for font and width instead of option.widget (see article_list)
         self.mark_color = "#ffe58a"
 
-    def _doc(self, index: Index, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(self.view.font())
-        doc.setDocumentMargin(0)
-        title = escape(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        meta = escape(index.data(META_ROLE) or "")
-        snippet = snippet_html(index.data(SNIPPET_ROLE) or "", self.mark_color)
-        doc.setHtml(f"<p style='margin:0'><b>{title}</b></p>"
-                    f"<p style='margin:2px 0; font-size:small'>{meta}</p>"
-                    f"<p style='margin:0'>{snippet}</p>")
-        doc.setTextWidth(width)
-        return doc
+    def _line(self) -> int:
+        return QFontMetrics(self.view.font()).lineSpacing()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = max(160, self.view.viewport().width() - 2 * self.PAD)
-        doc = self._doc(index, width)
-        return QSize(width, int(doc.size().height()) + 2 * self.PAD)
+        return QSize(width, (2 + self.SNIPPET_LINES) * self._line() + 2 * self.PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -121,14 +117,32 @@ class SearchResultDelegate(QStyledItemDelegate):
         opt.text = ""
         self.view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
         r: QRect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        doc = self._doc(index, r.width())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        doc.setDefaultStyleSheet(f"body {{ color: {option.palette.color(role).name()} }}")
+        color = option.palette.color(role)
+        line = self._line()
+        font = QFont(self.view.font())
+        bold = QFont(font)
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
         painter.save()
-        painter.translate(r.topLeft())
-        painter.setPen(option.palette.color(role))
-        doc.drawContents(painter)
+        painter.setPen(color)
+        painter.setFont(bold)
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        painter.drawText(QRect(r.left(), r.top(), r.width(), line), int(Qt.AlignmentFlag.AlignLeft),
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, r.width()))
+        painter.setFont(font)
+        meta = index.data(META_ROLE) or ""
+        painter.drawText(QRect(r.left(), r.top() + line, r.width(), line), int(Qt.AlignmentFlag.AlignLeft),
+                         QFontMetrics(font).elidedText(meta, Qt.TextElideMode.ElideRight, r.width()))
+        doc = QTextDocument()  # the snippet's marks need rich text; only visible rows get here
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(f"body {{ color: {color.name()} }}")
+        doc.setHtml(snippet_html(index.data(SNIPPET_ROLE) or "", self.mark_color))
+        doc.setTextWidth(r.width())
+        painter.translate(r.left(), r.top() + 2 * line + 4)
+        doc.drawContents(painter, QRectF(0, 0, r.width(), self.SNIPPET_LINES * line))
         painter.restore()
 
 
@@ -144,11 +158,24 @@ class _SearchJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with Library(self.path, readonly=True) as lib:
-                hits: object = lib.search(self.query, limit=100, **self.filters)
+            hits: object = _connection(self.path).search(self.query, limit=100, **self.filters)
         except LibraryError as exc:
+            _LOCAL.__dict__.pop("library", None)  # open afresh next time
             hits = str(exc)
         self.signals.done.emit(self.seq, hits)
+
+
+_LOCAL = threading.local()
+
+
+def _connection(path: Path) -> Library:
+    """The search thread's own read-only connection, kept between queries: a fresh one
+    would start with a cold page cache on every keystroke."""
+    lib = getattr(_LOCAL, "library", None)
+    if lib is None or lib.path != path:
+        lib = Library(path, readonly=True)
+        _LOCAL.library = lib
+    return lib
 
 
 class SearchPanel(QWidget):
@@ -185,7 +212,7 @@ class SearchPanel(QWidget):
         self.delegate = SearchResultDelegate(self.results)
         self.results.setItemDelegate(self.delegate)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(True)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
@@ -204,6 +231,7 @@ class SearchPanel(QWidget):
         self._signals.done.connect(self._show)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # keep the thread, and with it its connection
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(150)

@@ -66,6 +66,10 @@ class Session:
         if look.script != "original":
             look.converter.load(self.script_cache_path())
 
+    def save_converted(self, look: Look) -> None:
+        if look.script != "original":
+            look.converter.save(self.script_cache_path())
+
     def script_cache_path(self) -> Path:
         from ..core.paths import cache_dir
 
@@ -97,8 +101,8 @@ class Session:
 
     def save(self, window: MainWindow, reader: Reader, look: Look | None = None) -> None:
         s = self.settings
-        if look is not None and look.script != "original":
-            look.converter.save(self.script_cache_path())
+        if look is not None:
+            self.save_converted(look)
         s.setValue("window/geometry", window.saveGeometry())
         s.setValue("window/splitter", window.splitter.saveState())
         loc, issue = reader.location, reader.issue
