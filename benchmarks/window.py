@@ -74,7 +74,7 @@ def startup(library: Path, runs: int, home: Path, saved: str = "") -> dict[str, 
             "app_max": max(app_times), "baseline_max": max(base_times)}
 
 
-def navigation(library: Path, home: Path, rounds: int = 3) -> dict[str, object]:
+def navigation(library: Path, home: Path, rounds: int = 6) -> dict[str, object]:
     done = subprocess.run([sys.executable, "-m", "benchmarks.window_probe", str(library), str(rounds)],
                           env=_env(home), capture_output=True, text=True, timeout=600)
     if done.returncode != 0:

@@ -49,7 +49,7 @@ def search_once(app, panel, query: str) -> float:  # type: ignore[no-untyped-def
 
 def main() -> int:
     library = Path(sys.argv[1])
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -62,7 +62,7 @@ def main() -> int:
     window.show()
     app.processEvents()
 
-    def pause(seconds: float = 0.25) -> None:
+    def pause(seconds: float = 0.2) -> None:
         """A reader's pause between two actions: the window's idle work runs here."""
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:

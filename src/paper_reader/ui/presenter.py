@@ -171,14 +171,16 @@ class Presenter:
         """Next and previous pages, then every article of this page, one per idle step."""
         steps: list[Callable[[], None]] = [self.show_overview]
         numbers = self.reader.page_numbers()
+        height = self.window.overview.viewport().height()
         for number in (loc.page + 1, loc.page - 1):
             if number in numbers:
-                steps.append(lambda n=number: self._page_doc(n))
+                steps.append(lambda n=number: self.cache.warm(self._page_doc(n), height))
         if page is not None:
             order = list(range(len(page.articles)))
             if loc.article is not None:  # the neighbours of the open article first
                 order.sort(key=lambda k: abs(k - loc.article))  # type: ignore[operator]
-            steps += [lambda k=k: self._article_doc(page, k) for k in order if k != loc.article]
+            steps += [lambda k=k: self.cache.warm(self._article_doc(page, k), height)
+                      for k in order if k != loc.article]
         self._idle = steps
         self._timer.start(IDLE_MS)
 
