@@ -66,7 +66,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../src/paper_reader/ui/importing.py" line="+73"/>
+        <location filename="../../src/paper_reader/ui/importing.py" line="+87"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -91,6 +91,11 @@
         <translation>Import cancelled; the library is unchanged.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>导入失败，书库保持原样：</source>
+        <translation>The import failed; the library is as it was:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>导入完成：新增 %1 版，更新 %2 版，未变 %3 版。</source>
         <translation>Import finished. Pages added: %1, updated: %2, unchanged: %3.</translation>
@@ -112,6 +117,155 @@
         <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <source>还在阅读吗？</source>
+        <translation>Still reading?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>继续阅读</source>
+        <translation>Keep reading</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 秒后回到最新一期的头版。</source>
+        <translation>Back to the front page of the latest issue in %1 s.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上一期</source>
+        <translation>Prev. issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上一版</source>
+        <translation>Prev. page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一版</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一期</source>
+        <translation>Next issue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>往期</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>文字</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭搜索</source>
+        <translation>Close search</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>打印机现在不可用，请联系工作人员。</source>
+        <translation>The printer is not available right now; please ask the staff.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已送往打印机。</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+37"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+72"/>
+        <source>请输入管理员密码。</source>
+        <translation>Enter the administrator PIN.</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>管理员密码</source>
+        <translation>Administrator PIN</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>删除一位</source>
+        <translation>Delete a digit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>已解锁。退出后，这台电脑回到桌面。</source>
+        <translation>Unlocked. Quitting leaves this computer at its desktop.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>这台电脑没有设置管理员密码。请在终端运行 paper-reader kiosk set-pin 设置。</source>
+        <translation>No administrator PIN is set on this computer. Set one in a terminal with paper-reader kiosk set-pin.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>密码不对。</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>密码错误次数过多，请在 %1 秒后再试。</source>
+        <translation>Too many wrong PINs: try again in %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <source>书库里还没有报纸。</source>
+        <translation>There are no newspapers in the library yet.</translation>
     </message>
 </context>
 <context>
@@ -289,7 +443,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+103"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -380,7 +534,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -420,7 +574,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -435,7 +589,7 @@
         <translation>Import the Folder of an Issue</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+106"/>
+        <location filename="../../src/paper_reader/app.py" line="-1"/>
         <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
         <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
     </message>
@@ -538,7 +692,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+164"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -573,7 +727,7 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>全部报纸</source>
         <translation>All newspapers</translation>
     </message>
@@ -604,7 +758,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-205"/>
+        <location line="-231"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -612,7 +766,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-39"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-41"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>
@@ -632,7 +786,8 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <location line="+6"/>
         <source>无法打开书库</source>
         <translation>Cannot Open the Library</translation>
     </message>

@@ -15,7 +15,8 @@ COMMANDS = {"parse", "import", "export", "search", "list"}
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     words = {a for a in args if not a.startswith("-")}
-    if words & COMMANDS or {"-h", "--help", "--version"} & set(args):
+    # `kiosk set-pin` is a command; `--kiosk` and `--config kiosk.ini` open the window.
+    if words & COMMANDS or args[:1] == ["kiosk"] or {"-h", "--help", "--version"} & set(args):
         from .cli import main as cli_main
 
         return cli_main(args)

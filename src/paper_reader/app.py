@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+
+    from .core.kiosk_config import KioskConfig
 from dataclasses import dataclass
 from pathlib import Path
 
-GUI_OPTIONS = {"--db", "--open", "--paper", "--screenshot", "--size", "--theme"}
+GUI_OPTIONS = {"--db", "--open", "--paper", "--screenshot", "--size", "--theme", "--config"}
+# The system-wide kiosk configuration; its presence makes every start a kiosk. The same path
+# as core.kiosk_config.system_path(), repeated so that a normal start does not import that.
+KIOSK_SYSTEM_FILE = (
+    os.path.join(os.environ.get("PROGRAMDATA", r"C:\ProgramData"), "paper-reader", "kiosk.ini")
+    if sys.platform == "win32" else "/etc/paper-reader/kiosk.ini")
 
 
 def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -29,8 +37,8 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
 def argparse_free(values: dict[str, str]) -> argparse.Namespace:
     from types import SimpleNamespace
 
-    names = ("db", "open", "paper", "screenshot", "size", "theme")
-    return SimpleNamespace(**{n: values.get(n) for n in names})  # type: ignore[return-value]
+    names = ("db", "open", "paper", "screenshot", "size", "theme", "config")
+    return SimpleNamespace(kiosk=False, **{n: values.get(n) for n in names})  # type: ignore[return-value]
 
 
 def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -43,6 +51,10 @@ def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="OUT.png", help="save the first complete window and exit")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     p.add_argument("--theme", choices=["light", "dark"], help="colour theme for this run")
+    p.add_argument("--kiosk", action="store_true",
+                   help=f"kiosk mode for reading rooms (also when {KIOSK_SYSTEM_FILE} exists)")
+    p.add_argument("--config", metavar="PATH",
+                   help="kiosk configuration file, over the system-wide one (implies --kiosk)")
     from .cli import VersionAction
 
     p.add_argument("--version", action=VersionAction)
@@ -60,11 +72,17 @@ class ReaderApp:
     library: object
     settings: object
     tools: object
+    kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
-          paper: str | None = None) -> ReaderApp:
-    """Create the window on a library (a QApplication must exist)."""
+          paper: str | None = None, kiosk: KioskConfig | None = None) -> ReaderApp:
+    """Create the window on a library (a QApplication must exist).
+
+    With ``kiosk`` (a KioskConfig) the library is opened read-only and never imported into,
+    nothing is read from or written to the settings file, and the window is locked down
+    (``ui.kiosk.KioskMode``); show it with ``parts.kiosk.show()``.
+    """
     from .core.library import Library
     from .ui.importing import Importer
     from .ui.look import Look
@@ -76,26 +94,36 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     from .ui.tools import ReadingTools
     from .ui.wiring import wire, wire_tools
 
-    session = Session()
-    library = Library(library_path)
-    first_run_import(library)
+    session = Session(readonly=kiosk is not None)
+    if kiosk is None:
+        library = Library(library_path)
+        first_run_import(library)
+    else:
+        from .core.kiosk_library import KioskLibrary
+
+        library = KioskLibrary(library_path, kiosk.papers)  # read-only; never imports
     window = MainWindow()
     fonts = apply_fonts(window, session)
     look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
     session.restore_look(look)
+    if kiosk is not None:
+        look.set_script(kiosk.script)
+        look.text_size = kiosk.text_size
     reader = Reader(library, window)
     presenter = Presenter(window, reader, look)
-    importer = Importer(library_path, window)
+    importer = Importer(library_path, window) if kiosk is None else None
     wire(window, reader, presenter, importer)
-    # A --theme given for one run is not remembered; the menu's choice is.
     tools = ReadingTools(window, reader, presenter, session)
     wire_tools(window, tools)
     # A --theme given for one run is not remembered; the menu's choice is.
     if theme:
         tools.theme_mode = theme
+    elif kiosk is not None:
+        tools.theme_mode = kiosk.theme
     apply_theme(window, presenter, session, tools.effective_theme(), remember=False)
     tools.sync_checks()
-    session.restore_window(window)
+    if kiosk is None:
+        session.restore_window(window)
     loc = initial_location(library, session, open_spec, paper)
     if loc is not None:
         reader.open(loc)
@@ -103,13 +131,19 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         presenter.update_actions()
         from PySide6.QtCore import QCoreApplication
 
-        window.info_bar.show_message(QCoreApplication.translate(
-            "MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
+        window.info_bar.show_message(
+            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。")
+            if kiosk is None else QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))
     window.closing.connect(lambda: session.save(window, reader, look))
+    parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
+    if kiosk is not None:
+        from .ui.kiosk import KioskMode
+
+        parts.kiosk = KioskMode(parts, kiosk)
     # What start-up made lives as long as the window: keep the collector from walking it
     # again and again, which showed up as 30-40 ms stalls in page turns.
     gc.freeze()
-    return ReaderApp(window, reader, presenter, importer, library, session, tools)
+    return parts
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -123,6 +157,8 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationName("paper-reader")
     app.setOrganizationName("paper-reader")
     app.setDesktopFileName("io.github.paperreader.PaperReader")
+    if args.kiosk or args.config or os.path.exists(KIOSK_SYSTEM_FILE):
+        return run_kiosk(app, args)
     install_translations(app)
     path = Path(args.db) if args.db else default_library()
     if not check_library(path, interactive=not args.screenshot):
@@ -137,4 +173,39 @@ def run_gui(argv: Sequence[str]) -> int:
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
         return code
+    return app.exec()
+
+
+def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """The window as a reading-room kiosk: configuration, log, read-only library, lock-down."""
+    from .core.kiosk_config import KioskConfigError, load_config
+    from .core.library import LibraryError
+    from .core.paths import default_library
+    from .ui.kiosk import setup_logging
+    from .ui.startup import install_translations, take_screenshot
+
+    try:
+        config = load_config(args.config)
+    except KioskConfigError as exc:
+        print(f"paper-reader: kiosk configuration: {exc}", file=sys.stderr)
+        return 1
+    log_file = setup_logging()
+    import logging
+
+    log = logging.getLogger("paper_reader.kiosk")
+    install_translations(app, "system")  # the patrons' language is the machine's, not a setting
+    path = Path(args.db) if args.db else config.library or default_library()
+    try:
+        parts = build(path, args.theme, args.open, args.paper, kiosk=config)
+    except LibraryError as exc:
+        log.error("cannot start: %s", exc)
+        print(f"paper-reader: {exc}", file=sys.stderr)
+        return 1
+    log.info("kiosk started on %s (configuration: %s; log: %s)", path,
+             ", ".join(map(str, config.files)) or "defaults", log_file)
+    kiosk = parts.kiosk
+    kiosk.install_excepthook()  # type: ignore[attr-defined]
+    kiosk.show()  # type: ignore[attr-defined]
+    if args.screenshot:
+        return take_screenshot(app, parts.window, Path(args.screenshot))  # type: ignore[arg-type]
     return app.exec()

@@ -120,6 +120,59 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
+    """Ask for the administrator PIN twice and store its salted hash in the kiosk file."""
+    import getpass
+
+    from .core.kiosk_config import system_path, writable, write_pin
+    from .core.pin import MIN_PIN_LENGTH, hash_pin
+
+    path = Path(args.config).expanduser() if args.config else system_path()
+    if not writable(path):
+        raise CliError(f"{path}: cannot be written here (permission denied); run this as an "
+                       "administrator (e.g. sudo paper-reader kiosk set-pin) or give --config PATH")
+    try:
+        first = getpass.getpass("New administrator PIN: ")
+        second = getpass.getpass("The same PIN again: ")
+    except EOFError:
+        raise CliError("no PIN given; nothing was written") from None
+    if first != second:
+        raise CliError("the two PINs differ; nothing was written")
+    if len(first) < MIN_PIN_LENGTH:
+        raise CliError(f"a PIN needs at least {MIN_PIN_LENGTH} characters; nothing was written")
+    try:
+        write_pin(path, hash_pin(first))
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+    print(f"The administrator PIN is set in {path}.")
+    return 0
+
+
+def cmd_kiosk_check(args: argparse.Namespace) -> int:
+    """Read the kiosk configuration as the kiosk would and print what it says."""
+    from .core.kiosk_config import KioskConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+    except KioskConfigError as exc:
+        raise CliError(str(exc)) from None
+    files = ", ".join(map(str, config.files)) or "none (all defaults)"
+    print(f"files: {files}")
+    for key, value in vars(config).items():
+        if key == "files":
+            continue
+        if key == "admin_pin":
+            value = "set" if value else "NOT SET: the kiosk cannot be left (paper-reader kiosk set-pin)"
+        elif key == "papers":
+            value = ", ".join(value) or "all"
+        elif key == "library":
+            value = value or "the user's default library"
+        elif key == "printer":
+            value = value or "the system's default printer"
+        print(f"{key}: {value}")
+    return 0
+
+
 class VersionAction(argparse.Action):
     """--version, reading the installed version only when asked."""
 
@@ -138,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="paper-reader", parents=[common],
         description="Read digitized daily newspapers. Without a command, opens the reader window "
                     "(window options: --open DATE[/PAGE[/ARTICLE]] --paper NAME --screenshot OUT.png "
-                    "--size WxH --theme light|dark).")
+                    "--size WxH --theme light|dark; reading-room kiosk: --kiosk [--config PATH]).")
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
 
@@ -168,6 +221,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", parents=[common], help="list papers, issues and pages")
     p.set_defaults(func=cmd_list)
+
+    kiosk = sub.add_parser("kiosk", help="reading-room kiosk: set-pin, check")
+    kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", required=True)
+    p = kiosk_sub.add_parser("set-pin", help="set the administrator PIN (asked twice, stored hashed)")
+    p.add_argument("--config", metavar="PATH",
+                   help="kiosk configuration file (default: the system-wide one)")
+    p.set_defaults(func=cmd_kiosk_set_pin)
+    p = kiosk_sub.add_parser("check", help="read the kiosk configuration and print it")
+    p.add_argument("--config", metavar="PATH", help="kiosk configuration file over the system-wide one")
+    p.set_defaults(func=cmd_kiosk_check)
     return parser
 
 

@@ -204,3 +204,18 @@ def test_search_the_real_page_in_either_script(qtbot, tmp_path: Path, real_page:
     traditional = search(qtbot, app, "巡視")
     assert simplified and [h.article_id for h in simplified] == [h.article_id for h in traditional]
     app.library.close()
+
+
+def test_highlights_survive_a_refresh_and_page_turns(qtbot, reader_app: ReaderApp) -> None:
+    """Highlights once pointed into a document the cache later deleted: a crash."""
+    search(qtbot, reader_app, "图书馆")
+    panel = reader_app.tools.search_panel()
+    reader_app.tools.open_hit(panel.model.hits[0], ["图书馆"])
+    reader_app.window.actions.whole_article.trigger()
+    reader_app.window.actions.bigger.trigger()
+    for _ in range(3):
+        reader_app.window.actions.next_page.trigger()
+        qtbot.wait(60)
+        reader_app.window.actions.prev_page.trigger()
+        qtbot.wait(60)
+    reader_app.window.article_view.browser.viewport().grab()

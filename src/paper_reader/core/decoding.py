@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # no real page of text comes near this
@@ -69,13 +70,17 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 def read_page_file(path: str | Path) -> str:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device would be read for ever
+            raise PageFileError(f"{path}: cannot be read (not a regular file)")
+        size = st.st_size
         if size > MAX_PAGE_BYTES:
             raise PageFileError(
                 f"{path}: {size / 1048576:.1f} MB is too large for a newspaper page "
                 f"(limit {MAX_PAGE_BYTES // 1048576} MB)"
             )
         data = path.read_bytes()
-    except OSError as exc:
-        raise PageFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PageFileError(f"{path}: cannot be read ({reason})") from None
     return decode_bytes(data, str(path))

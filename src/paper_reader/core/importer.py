@@ -17,6 +17,9 @@ class ImportReport:
     results: list[PageResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one readable line per bad input
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    # Set when the library refused the import as a whole (disk full, read-only, busy):
+    # nothing of it was stored. Also one of ``errors``.
+    library_error: str | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -27,25 +30,36 @@ class ImportReport:
 
 
 def collect_pages(paths: Iterable[str | Path], report: ImportReport,
-                  progress: Callable[[int, int], None] | None = None) -> list[Page]:
-    """Parse all inputs; a bad one is reported and skipped, the rest go on."""
+                  progress: Callable[[int, int], None] | None = None,
+                  sources: dict[int, str] | None = None) -> list[Page]:
+    """Parse all inputs; a bad one is reported and skipped, the rest go on.
+
+    ``sources`` gets the file each page came from, keyed by ``id(page)``.
+    """
     from .issue import page_files
 
     files: list[Path] = []
     for p in paths:
-        path = Path(p)
-        if not path.exists():
-            report.errors.append(f"{path}: no such file or folder")
+        try:
+            path = Path(p)
+            if not path.exists():
+                report.errors.append(f"{path}: no such file or folder")
+                continue
+            found = page_files(path)
+            if path.is_dir() and not found:
+                report.errors.append(f"{path}: the folder holds no page files (.txt)")
+        except (OSError, ValueError, TypeError) as exc:  # a name too long, an unlistable folder
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            report.errors.append(f"{p}: cannot be read ({reason})")
             continue
-        found = page_files(path)
-        if path.is_dir() and not found:
-            report.errors.append(f"{path}: the folder holds no page files (.txt)")
         files.extend(found)
     pages: list[Page] = []
     for k, f in enumerate(files):
         try:
             for _, parsed in read_pages(f):
                 pages.extend(parsed)
+                if sources is not None:
+                    sources.update((id(page), str(f)) for page in parsed)
                 for page in parsed:
                     if page.unplaced:
                         report.unplaced.append((str(f), page.number, page.unplaced))
@@ -60,9 +74,18 @@ def import_paths(library: Library, paths: Iterable[str | Path],
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
     report = ImportReport()
-    pages = collect_pages(paths, report, progress)
+    sources: dict[int, str] = {}
+    pages = collect_pages(paths, report, progress, sources)
     issues = []
-    for issue in group_issues(pages):
+    replaced: list[tuple[Page, Page]] = []
+    grouped = group_issues(pages, replaced)
+    for earlier, later in replaced:  # never drop a page without a word
+        a, b = sources.get(id(earlier), "?"), sources.get(id(later), "?")
+        where = a if a == b else f"{a} and {b}"
+        report.errors.append(
+            f"{where}: two pages of one issue are both {earlier.label}; only the later one "
+            f"(from {b}) was kept")
+    for issue in grouped:
         if not issue.paper or not issue.date:
             numbers = ", ".join(str(p.number) for p in issue.pages)
             report.errors.append(
@@ -75,4 +98,5 @@ def import_paths(library: Library, paths: Iterable[str | Path],
             report.results = library.import_issues(issues, cancelled=cancelled)
         except LibraryError as exc:
             report.errors.append(str(exc))
+            report.library_error = str(exc)
     return report

@@ -48,9 +48,13 @@ def page_files(path: Path) -> list[Path]:
 def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
     """Parse a file or folder into pages, per source file. Raises PageFileError."""
     path = Path(path)
-    if not path.exists():
-        raise PageFileError(f"{path}: no such file or folder")
-    files = page_files(path)
+    try:
+        if not path.exists():
+            raise PageFileError(f"{path}: no such file or folder")
+        files = page_files(path)
+    except (OSError, ValueError) as exc:  # a name too long, a folder that cannot be listed
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PageFileError(f"{path}: cannot be read ({reason})") from None
     if not files:
         raise PageFileError(f"{path}: the folder holds no page files (.txt)")
     out = []
@@ -73,8 +77,11 @@ def _fill_from_name(pages: list[Page], f: Path) -> None:
                 return
 
 
-def assemble(pages: Iterable[Page]) -> Issue:
-    """Gather the pages of one issue: paper and date from masthead or running headers."""
+def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:
+    """Gather the pages of one issue: paper and date from masthead or running headers.
+
+    Two pages with one number: the later is kept; ``replaced`` gets (earlier, later).
+    """
     pages = list(pages)
     front = next((p for p in pages if p.masthead), None)
     paper = next((p.paper for p in ([front] if front else []) + pages if p.paper), None)
@@ -89,13 +96,16 @@ def assemble(pages: Iterable[Page]) -> Issue:
     )
     by_number: dict[int, Page] = {}
     for p in pages:
+        if replaced is not None and p.number in by_number:
+            replaced.append((by_number[p.number], p))
         by_number[p.number] = p  # a later part of the same number replaces an earlier one
     issue.pages = sorted(by_number.values(), key=lambda p: p.number)
     resolve_links(issue)
     return issue
 
 
-def group_issues(pages: Iterable[Page]) -> list[Issue]:
+def group_issues(pages: Iterable[Page],
+                 replaced: list[tuple[Page, Page]] | None = None) -> list[Issue]:
     """Pages that arrive together may belong to several issues: group by paper and date."""
     groups: dict[tuple[str | None, str | None], list[Page]] = {}
     pending: list[Page] = []
@@ -111,7 +121,7 @@ def group_issues(pages: Iterable[Page]) -> list[Issue]:
             groups.setdefault((None, None), []).extend(pending)
     issues = []
     for (paper, date), members in groups.items():
-        issue = assemble(members)
+        issue = assemble(members, replaced)
         issue.paper = issue.paper or paper
         issue.date = issue.date or date
         issues.append(issue)

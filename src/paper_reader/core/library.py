@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from .model import Article, Issue, Link, Page
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -76,12 +78,36 @@ class SearchHit:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+# Library files this process has a connection to, by (device, inode), with a count.
+_OPEN_FILES: dict[tuple[int, int], int] = {}
+_OPEN_FILES_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()  # stat opens no descriptor: it cannot disturb SQLite's locks
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _is_open_here(path: Path) -> bool:
+    key = _file_key(path)
+    with _OPEN_FILES_LOCK:
+        return key is not None and _OPEN_FILES.get(key, 0) > 0
+
+
 def check_file(path: Path) -> None:
     """Refuse a file that is not an SQLite database, or is cut short, before SQLite opens it.
 
     A full integrity check reads the whole file, far too slow for every start of a large
     archive; the header says how long the file must be, which catches truncation cheaply.
     Damage inside the file surfaces as DamagedLibraryError when it is read.
+
+    Never call it on a file this process already has a connection to: closing any
+    descriptor of a file drops all of the process's POSIX locks on it, SQLite's included,
+    and another program could then take the library for unused and reset its WAL under
+    the open connection. ``Library`` skips the check for a file it already has open.
     """
     if not path.exists():
         return
@@ -108,24 +134,65 @@ def check_file(path: Path) -> None:
             "it was damaged, perhaps by an interrupted copy")
 
 
+# SQLite's primary result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _NOMEM, _READONLY, _IOERR, _FULL, _CANTOPEN, _PERM = 5, 6, 7, 8, 10, 13, 14, 3
+
+
+def library_error(path: Path, exc: BaseException) -> LibraryError:
+    """The plain message for an SQLite error on the library file at ``path``.
+
+    Only damage to the file itself becomes DamagedLibraryError (which offers to set the file
+    aside): a full disk, a read-only file or folder, a busy library or an I/O error say so
+    instead, so that a whole library is never mistaken for a damaged one.
+    """
+    text = _plain(str(exc))
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    base = code & 0xFF if isinstance(code, int) else None
+
+    def is_(number: int, *words: str) -> bool:
+        return base == number if base is not None else any(w in text for w in words)
+
+    if is_(_BUSY, "locked", "busy") or is_(_LOCKED, "locked"):
+        return LibraryError(f"{path}: the library is busy (another paper-reader is writing to it); "
+                            "try again")
+    if is_(_FULL, "disk is full"):
+        return LibraryError(f"{path}: the disk is full; nothing was changed")
+    if is_(_READONLY, "readonly", "read-only"):
+        return LibraryError(f"{path}: the library cannot be written (the file or its folder is "
+                            "read-only); nothing was changed")
+    if is_(_CANTOPEN, "unable to open") or is_(_PERM, "permission"):
+        return LibraryError(f"{path}: the library cannot be opened ({text}); check that its folder "
+                            "exists and may be written")
+    if is_(_IOERR, "disk I/O error"):
+        return LibraryError(f"{path}: the library could not be read or written ({text}); "
+                            "nothing was changed")
+    if is_(_NOMEM, "out of memory"):
+        return LibraryError(f"{path}: out of memory; nothing was changed")
+    return DamagedLibraryError(f"{path}: the library file is damaged ({text})")
+
+
+def _plain(text: str, limit: int = 120) -> str:
+    """SQLite's message on one short line: a garbled record must not end up in it."""
+    if text.startswith("Could not decode to UTF-8"):
+        return "a stored text is not valid UTF-8"
+    text = "".join(ch if ch.isprintable() else " " for ch in text.split("\n", 1)[0]).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _guarded(method):  # type: ignore[no-untyped-def]
-    """SQLite errors while reading become a plain LibraryError naming the file."""
+    """SQLite errors while reading or writing become a plain LibraryError naming the file."""
     import functools
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise LibraryError(f"{self.path}: the library is busy ({exc}); try again") from None
-            if "readonly" in str(exc) or "read-only" in str(exc):
-                raise LibraryError(f"{self.path}: the library cannot be written ({exc})") from None
-            if "disk" in str(exc) and "full" in str(exc):
-                raise LibraryError(f"{self.path}: the disk is full; nothing was changed") from None
-            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
         except sqlite3.DatabaseError as exc:
-            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
+            raise library_error(self.path, exc) from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:  # a stored record is garbled
+            raise DamagedLibraryError(
+                f"{self.path}: the library file is damaged (a stored record cannot be read: "
+                f"{_plain(str(exc))})") from None
 
     return wrapper
 
@@ -134,12 +201,19 @@ class Library:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        check_file(self.path)
-        if not readonly:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if not _is_open_here(self.path):  # see check_file: it must not close a descriptor
+                check_file(self.path)
+            if not readonly:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as exc:  # a folder that cannot be made, a name too long
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise LibraryError(f"{self.path}: the library cannot be opened ({reason})") from None
+        self.db = None  # type: ignore[assignment]
         try:
             if readonly:
-                uri = f"file:{self.path}?mode=ro"
+                # ?, # and % in a folder name would end or garble the URI; the rest stays as is.
+                uri = "file:" + quote(str(self.path), safe="/:\\ ") + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
             else:
                 self.db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
@@ -148,7 +222,31 @@ class Library:
             self.db.execute("PRAGMA busy_timeout = 10000")
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
-            raise DamagedLibraryError(f"{self.path}: the library file is damaged ({exc})") from None
+            self._close_quietly()
+            raise library_error(self.path, exc) from None
+        except UnicodeDecodeError:  # SQLite's own message quoted a garbled schema
+            self._close_quietly()
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged (its schema "
+                                      "is not readable)") from None
+        except BaseException:
+            self._close_quietly()
+            raise
+        self._track_open()
+
+    def _track_open(self) -> None:
+        """Count this connection to the file (see check_file); close() counts it out.
+        A subclass that connects by itself calls this once its connection is open."""
+        self._key = _file_key(self.path)
+        if self._key is not None:
+            with _OPEN_FILES_LOCK:
+                _OPEN_FILES[self._key] = _OPEN_FILES.get(self._key, 0) + 1
+
+    def _close_quietly(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
 
     # -- opening ---------------------------------------------------------------------
     def _check_and_migrate(self) -> None:
@@ -187,6 +285,13 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+        key, self._key = getattr(self, "_key", None), None
+        if key is not None:
+            with _OPEN_FILES_LOCK:
+                if _OPEN_FILES.get(key, 0) <= 1:
+                    _OPEN_FILES.pop(key, None)
+                else:
+                    _OPEN_FILES[key] -= 1
 
     def __enter__(self) -> Library:
         return self
@@ -201,11 +306,36 @@ class Library:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException:
+            # SQLite itself rolls back on some errors (a full disk, for one); a failed COMMIT
+            # leaves the transaction open. Either way the original error is the one to tell.
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that see one state of the file, even while another program imports.
+
+        Without it each statement sees the latest commit, and a page replaced between two
+        statements of one read would look like a broken reference.
+        """
+        if self.db.in_transaction:  # already inside one (an import, an outer snapshot)
+            yield self.db
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("COMMIT")  # read-only: ends the read, writes nothing
+                except sqlite3.Error:
+                    pass
 
     # -- importing -------------------------------------------------------------------
     @_guarded
@@ -421,6 +551,10 @@ class Library:
 
     @_guarded
     def load_issue(self, issue_id: int) -> Issue:
+        with self.snapshot():
+            return self._load_issue(issue_id)
+
+    def _load_issue(self, issue_id: int) -> Issue:
         db = self.db
         row = db.execute(
             "SELECT p.name, i.date, i.serial, i.page_count, i.masthead FROM issues i "
@@ -457,23 +591,35 @@ class Library:
                           continued_from=Link(r[14]) if r[14] is not None else None)
             art.id = r[0]
             position[r[0]] = r[2]
+            if r[1] not in pages:  # the join above guarantees it, unless the file is damaged
+                raise DamagedLibraryError(f"{self.path}: the library file is damaged "
+                                          f"(article {r[0]} belongs to no page)")
             pages[r[1]].articles.append(art)
         for page in pages.values():
             for art in page.articles:
-                if art.continues_to and art.id in links:
+                if art.continues_to and links.get(art.id) in position:
                     art.continues_to.article = position[links[art.id]]
-                if art.continued_from and art.id in back:
+                if art.continued_from and back.get(art.id) in position:
                     art.continued_from.article = position[back[art.id]]
         issue.pages = sorted(pages.values(), key=lambda p: p.number)
         return issue
 
     @_guarded
     def export(self, paper: str | None = None, date: str | None = None) -> list[Issue]:
-        return [self.load_issue(i.id) for i in self.issues(paper, date)]
+        with self.snapshot():
+            return [self._load_issue(i.id) for i in self.issues(paper, date)]
 
     @_guarded
     def is_empty(self) -> bool:
         return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM pages)").fetchone()[0] == 1
+
+    @_guarded
+    def issue_stamp(self, issue_id: int) -> tuple[tuple[int, str], ...]:
+        """What the issue's stored pages are (number and source hash): changes when a page
+        of it is added or replaced, by this program or another."""
+        return tuple(self.db.execute(
+            "SELECT number, source_hash FROM pages WHERE issue_id = ? ORDER BY number",
+            (issue_id,)).fetchall())
 
     @_guarded
     def data_version(self) -> int:
@@ -486,7 +632,8 @@ class Library:
                date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
         from .search import run_search
 
-        return run_search(self.db, query, limit, paper, date_from, date_to)
+        with self.snapshot():
+            return run_search(self.db, query, limit, paper, date_from, date_to)
 
 
 class ImportCancelled(Exception):
@@ -525,9 +672,13 @@ def set_aside(path: str | Path) -> Path:
     while target.exists():
         target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
         n += 1
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):  # they belong to the file; a new library must not get them
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise LibraryError(f"{path}: could not be renamed ({exc.strerror or exc}); "
+                           "move it away by hand") from None
     return target

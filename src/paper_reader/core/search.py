@@ -77,6 +77,11 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
             "a.paragraphs, a.captions, a.signature FROM articles a JOIN pages g ON g.id = a.page_id "
             "JOIN issues i ON i.id = g.issue_id JOIN papers p ON p.id = i.paper_id "
             "WHERE a.id = ?", (article_id,)).fetchone()
+        if meta is None:  # indexed text of an article that is not there: the file is damaged
+            from .library import DamagedLibraryError
+
+            raise DamagedLibraryError(f"the library file is damaged (search text of article "
+                                      f"{article_id} without its article)")
         issue_id, paper_name, position, title, column, kicker, subtitle, paras, caps, sig = meta
         body = "\n".join([*(x for x in (column, kicker, subtitle) if x), *json.loads(paras),
                           *json.loads(caps), *json.loads(sig)])

@@ -50,6 +50,9 @@ class ArticleView(QWidget):
     def show_document(self, document: QTextDocument) -> None:
         """Show a prepared document; it stays owned by whoever made it (the cache)."""
         self.notice.hide()
+        # Highlights point into the old document, which the cache may delete: drop them
+        # first (the reading tools mark the new document again).
+        self.browser.setExtraSelections([])
         self.browser.setDocument(document)
         self.browser.verticalScrollBar().setValue(0)
 

@@ -15,6 +15,18 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ..core.library import ImportCancelled, Library, LibraryError
 
 
+def _log_unexpected() -> None:
+    """An import that failed for a reason nobody foresaw: into the crash log, for a report."""
+    import sys
+
+    try:
+        from .crash import describe, write_log
+
+        write_log(describe(*sys.exc_info()))  # type: ignore[arg-type]
+    except Exception:
+        pass
+
+
 class ImportThread(QThread):
     progress = Signal(int, int)
     done = Signal(object, bool)  # ImportReport, cancelled
@@ -46,8 +58,10 @@ class ImportThread(QThread):
             cancelled = True
         except LibraryError as exc:
             report.errors.append(str(exc))
+            report.library_error = str(exc)
         except Exception as exc:  # the reader gets a message, never a dead window
             report.errors.append(f"{type(exc).__name__}: {exc}")
+            _log_unexpected()
         self.done.emit(report, cancelled)
 
 
@@ -107,6 +121,8 @@ class Importer(QObject):
     def summary(self, report, cancelled: bool) -> str:  # type: ignore[no-untyped-def]
         if cancelled:
             return self.tr("导入已取消，书库保持原样。")
+        if getattr(report, "library_error", None):
+            return self.tr("导入失败，书库保持原样：") + "\n" + report.library_error
         parts = [self.tr("导入完成：新增 %1 版，更新 %2 版，未变 %3 版。")
                  .replace("%1", str(report.count("imported")))
                  .replace("%2", str(report.count("replaced")))

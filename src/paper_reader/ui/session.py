@@ -31,8 +31,31 @@ def saved_language() -> str:
     return _language(QSettings(str(path), QSettings.Format.IniFormat).value("ui/language", "system"))
 
 
-class Session:
+class MemorySettings:
+    """What a read-only Session keeps instead of a settings file: nothing read, nothing
+    written, forgotten with the window (a kiosk's patrons leave nothing behind)."""
+
     def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 (QSettings' name)
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+
+class Session:
+    def __init__(self, readonly: bool = False) -> None:
+        """``readonly``: the settings file is neither read nor written (kiosk mode)."""
+        self.readonly = readonly
+        self.settings: QSettings | MemorySettings
+        if readonly:
+            self.settings = MemorySettings()
+            return
         path = settings_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.settings = QSettings(str(path), QSettings.Format.IniFormat)
@@ -67,7 +90,7 @@ class Session:
             look.converter.load(self.script_cache_path())
 
     def save_converted(self, look: Look) -> None:
-        if look.script != "original":
+        if look.script != "original" and not self.readonly:
             look.converter.save(self.script_cache_path())
 
     def script_cache_path(self) -> Path:

@@ -68,13 +68,32 @@ def install_translations(app: QApplication, language: str | None = None) -> list
 
 
 def check_library(path: Path, interactive: bool) -> bool:
-    """Open-test the library; a damaged one may be set aside (renamed, never deleted)."""
+    """Open-test the library and make the reads a start makes first; a damaged library may
+    be set aside (renamed, never deleted). False: the window should not open."""
     try:
-        Library(path).close()
+        with Library(path) as library:
+            probe(library)
         return True
-    except DamagedLibraryError as exc:
-        from PySide6.QtWidgets import QMessageBox
+    except LibraryError as exc:
+        return library_failed(path, exc, interactive)
 
+
+def probe(library: Library) -> None:
+    """What the window reads before it shows: damage there would otherwise stop the start.
+    (Damage elsewhere in the file surfaces when it is read, through ui.crash.)"""
+    if library.is_empty():
+        return
+    latest = library.latest_issue()
+    if latest is not None:
+        library.load_issue(latest)
+
+
+def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
+    """Say plainly why the library cannot be used. A damaged one is offered to be set aside;
+    True when it was, and a start may go on with a new library in its place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if isinstance(exc, DamagedLibraryError):
         if not interactive:
             print(f"paper-reader: {exc}", file=sys.stderr)
             return False
@@ -86,18 +105,20 @@ def check_library(path: Path, interactive: bool) -> bool:
                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QApplication.translate("Startup", "退出"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        if box.clickedButton() is aside:
+        if box.clickedButton() is not aside:
+            return False
+        try:
             moved = set_aside(path)
-            print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
-            return True
-        return False
-    except LibraryError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        print(f"paper-reader: {exc}", file=sys.stderr)
-        if interactive:
-            QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
-        return False
+        except LibraryError as failed:
+            print(f"paper-reader: {failed}", file=sys.stderr)
+            QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(failed))
+            return False
+        print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
+        return True
+    print(f"paper-reader: {exc}", file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
+    return False
 
 
 def first_run_import(library: Library) -> None:

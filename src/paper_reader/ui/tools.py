@@ -41,12 +41,14 @@ class ReadingTools:
         if self._search is not None:
             self._search.model.convert = self.presenter.look.convert
             self._search.model.set_hits(self._search.model.hits)
+        self.highlight()
         self.sync_checks()
 
     def step_size(self, step: int) -> None:
         self.presenter.look.step_size(step)
         self.session.save_look(self.presenter.look)
         self.presenter.refresh()
+        self.highlight()
 
     def set_theme_mode(self, mode: str) -> None:
         """light, dark, or system (follows the desktop's colour scheme as it changes)."""

@@ -70,7 +70,8 @@ def show_about(window: MainWindow, library_path: object):  # type: ignore[no-unt
     return box
 
 
-def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Importer) -> None:
+def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Importer | None) -> None:
+    """``importer`` None: a window that never imports (kiosk mode): no file dialogs, no drops."""
     a = window.actions
     reader.issueChanged.connect(presenter.show_issue)
     reader.locationChanged.connect(presenter.show_location)
@@ -104,6 +105,13 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     a.whole_article.toggled.connect(whole)
     a.quit.triggered.connect(window.close)
     a.about.triggered.connect(lambda: show_about(window, reader.library.path))
+    if importer is not None:
+        _wire_import(window, reader, importer)
+    MouseNavigation(window, reader)
+
+
+def _wire_import(window: MainWindow, reader: Reader, importer: Importer) -> None:
+    a = window.actions
 
     def choose_files() -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -139,7 +147,6 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
         reader.open_issue(issue_id, first, None)
 
     importer.finished.connect(imported)
-    MouseNavigation(window, reader)
 
 
 def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-def]
@@ -169,3 +176,4 @@ def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-de
         action.triggered.connect(lambda _c=False, c=code: tools.set_language(c))
     # Highlights follow the article view: a newly shown article gets the current terms.
     tools.reader.locationChanged.connect(lambda _loc: tools.highlight())
+    a.whole_article.toggled.connect(lambda _on: tools.highlight())
