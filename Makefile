@@ -25,7 +25,7 @@ XVFB_RUN        := xvfb-run -a -s "-screen 0 1400x900x24"
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv translations update-translations run test lint bench fuzz screenshots dist \
+.PHONY: help venv translations update-translations run test lint bench fuzz reliability screenshots dist \
 	clean distclean
 
 help:
@@ -33,7 +33,8 @@ help:
 	@echo "make test         run the test suite headless (Qt offscreen platform)"
 	@echo "make lint         ruff check src tests"
 	@echo "make bench        run the benchmarks"
-	@echo "make fuzz         long hypothesis run of the fuzz-marked tests"
+	@echo "make fuzz         long hypothesis run of the parser, importer and text-field harnesses"
+	@echo "make reliability  kill -9, fault, damage and fuzz harnesses at CI size; writes docs/reliability.md"
 	@echo "make translations compile resources/i18n/*.ts to the .qm files the app loads"
 	@echo "make update-translations  refresh the .ts files from the source (lupdate)"
 	@echo "make screenshots  regenerate docs/screenshots under Xvfb"
@@ -78,8 +79,36 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
+# Reliability harnesses (tests/reliability). Each writes its numbers to $(RELIABILITY_OUT);
+# tests/reliability/report.py turns all of them into docs/reliability.md. `make fuzz` is the
+# long run (hypothesis profile "long", 20,000 examples a property; about an hour on two
+# cores); `make reliability` is the size CI runs (about 10 minutes on two cores).
+RELIABILITY_OUT := build/reliability
+KILL_RUNS       ?= 600
+FUZZ_EXAMPLES   ?= 2000
+FUZZ_TESTS      := tests/core/test_invariants.py tests/reliability/test_fuzz_input.py \
+	tests/reliability/test_damaged.py tests/reliability/test_text_fields.py
+
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core/test_invariants.py
+	rm -f $(RELIABILITY_OUT)/pytest-long.json
+	HYPOTHESIS_PROFILE=long PAPER_READER_RELIABILITY_OUT=$(RELIABILITY_OUT) \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "long or not long" $(FUZZ_TESTS)
+	$(BIN)/python -m tests.reliability.report $(RELIABILITY_OUT) docs/reliability.md
+
+# Every step runs even when one fails; the report is written either way, and the target
+# fails if any step did.
+reliability: $(STAMP) translations
+	rm -f $(RELIABILITY_OUT)/kill9.json $(RELIABILITY_OUT)/pytest-reliability.json
+	status=0; \
+	PAPER_READER_RELIABILITY_OUT=$(RELIABILITY_OUT) \
+		$(BIN)/python -m tests.reliability.killer --runs $(KILL_RUNS) --run-name reliability \
+		|| status=1; \
+	PAPER_READER_RELIABILITY_OUT=$(RELIABILITY_OUT) PAPER_READER_RELIABILITY_RUN=reliability \
+		PAPER_READER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PAPER_READER_KILL_SECONDS=0 \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "long or not long" tests/reliability \
+		|| status=1; \
+	$(BIN)/python -m tests.reliability.report $(RELIABILITY_OUT) docs/reliability.md || status=1; \
+	exit $$status
 
 # Screenshots use a throwaway home, so they show the bundled sample issue, and the
 # Chinese interface whatever the desktop's language.

@@ -64,6 +64,64 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <source>书库文件已损坏</source>
+        <translation>The Library File Is Damaged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>出错了</source>
+        <translation>Something Went Wrong</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可以把它改名保存在原处（不会删除），下次启动时新建一个空书库；在此之前仍可阅读能读出的内容。</source>
+        <translation>It can be renamed where it is (never deleted), and a new, empty library started the next time; until then you can read what can still be read.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>很抱歉，出了一个意外的错误。窗口仍可继续使用；如果再次出现，请把详情发给开发者。</source>
+        <translation>Sorry, something unexpected went wrong. You can go on using the window; if it happens again, please send the details to the developers.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>详情已写入 %1</source>
+        <translation>The details were written to %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>复制详情</source>
+        <translation>Copy Details</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>改名保存</source>
+        <translation>Set Aside</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>此后又出错 %1 次。</source>
+        <translation>It happened %1 more times since.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已改名保存为 %1。重新启动 paper-reader 后会新建一个书库。</source>
+        <translation>Renamed to %1. Start paper-reader again and it will make a new library.</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <location filename="../../src/paper_reader/ui/importing.py" line="+87"/>

@@ -161,6 +161,14 @@ def run_gui(argv: Sequence[str]) -> int:
         return run_kiosk(app, args)
     install_translations(app)
     path = Path(args.db) if args.db else default_library()
+    guard = None
+    if not args.screenshot:
+        from .ui.single_instance import claim
+
+        # A second start on the same library brings the running window forward instead.
+        guard = claim(list(argv))
+        if guard is None:
+            return 0
     if not check_library(path, interactive=not args.screenshot):
         return 1
     parts = build(path, args.theme, args.open, args.paper)
@@ -173,7 +181,21 @@ def run_gui(argv: Sequence[str]) -> int:
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
         return code
-    return app.exec()
+    from .ui.crash import install_crash_handler
+    from .ui.library_watch import LibraryWatch, follow_library
+    from .ui.single_instance import answer_knock
+
+    install_crash_handler(window, path)  # type: ignore[arg-type]
+    assert guard is not None
+    guard.knocked.connect(lambda knock: answer_knock(knock, window, parts.reader))
+    # Imports from a terminal or another window show up without a restart.
+    watch = LibraryWatch(parts.library, parent=window)  # type: ignore[arg-type]
+    follow_library(watch, parts.reader, parts.presenter, parts.tools)
+    watch.start()
+    try:
+        return app.exec()
+    finally:
+        guard.close()
 
 
 def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -21,9 +21,12 @@ def _open(db: str | None, readonly: bool = False) -> Library:
     from .core.paths import default_library
 
     path = Path(db) if db else default_library()
-    if readonly and not path.exists():
-        raise CliError(f"{path}: no library here yet (import some pages first)")
-    return Library(path, readonly=readonly)
+    try:
+        if readonly and not path.exists():
+            raise CliError(f"{path}: no library here yet (import some pages first)")
+        return Library(path, readonly=readonly)
+    except OSError as exc:  # a name the file system refuses (too long, …)
+        raise CliError(f"{str(path)[:120]}: cannot be used as a library ({exc.strerror or exc})") from None
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -250,6 +253,10 @@ def run_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The commands; without one, argparse prints usage (the window starts from __main__)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Arguments may carry bytes that are not UTF-8 (surrogate escapes): echo them, never die.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     if args.command:
         return run_command(args)

@@ -23,6 +23,20 @@ LEDGER: dict[tuple[str, str], Row] = {}
 STARTED = time.monotonic()
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog would hang the run: any attempt fails loudly (tests that answer one
+    patch exec themselves)."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("a blocking dialog was opened during a test")
+
+    for name in ("exec", "critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+
+
 def examples(share: float = 1.0, least: int = 5) -> int:
     base = int(os.environ.get("PAPER_READER_FUZZ_EXAMPLES") or settings.default.max_examples)
     return max(least, int(base * share))

@@ -3,11 +3,13 @@
     python -m tests.reliability.killer --runs 300 [--seed N] [--workdir DIR] [--keep]
 
 Each run starts ``python -m paper_reader import FOLDER... --db LIB`` in a new process and
-sends it SIGKILL, either at a random moment of the import (uniform over 0 to 1.5 times the
-calibrated length of such an import, start-up included) or at a random moment shortly after
-the process starts writing (when the library's -wal file changes), so that many kills land
-in the commit itself. The library is one file that grows over the runs; a connection from
-this process stays open on it throughout, as a reader's window would.
+sends it SIGKILL, either at a random moment of the import (uniform over 0 to 1.15 times the
+length of such an import, start-up included) or at a random moment after the process starts
+writing (when the library's -wal file changes; up to 1.1 times the length of the writing),
+so that many kills land in the transaction and its commit. The lengths are measured before
+the first run and again by every 20th run, which is not killed, as the library grows. The
+library is one file that grows over the runs; a connection from this process stays open on
+it throughout, as a reader's window would.
 
 After every kill the library must open, pass ``PRAGMA integrity_check`` and both full-text
 indexes' integrity checks, and hold every issue either exactly as it was before the run or
@@ -174,23 +176,36 @@ class Harness:
         self.in_library: dict[int, str] = {}  # batch index -> version
         Library(self.db).close()
         self.reader = Library(self.db)  # stays open, as a reader's window would
-        self.durations = {size: self.calibrate(size) for size in (SMALL, BIG)}
+        self.timing = {size: self.calibrate(size) for size in (SMALL, BIG)}
+        self.timing_runs = 0
 
     def command(self, folders: list[Path], db: Path) -> list[str]:
         return [sys.executable, "-m", "paper_reader", "import", *map(str, folders), "--db", str(db)]
 
-    def calibrate(self, size: int) -> float:
-        """How long a whole import of a batch of this size takes, start-up included."""
+    def calibrate(self, size: int) -> tuple[float, float]:
+        """How long a whole import of a batch of this size takes, start-up included, and how
+        long its writing (from the first change of the -wal to the end); into a new library.
+        Runs without a kill ("timing" runs, every 20th) keep these up to date as the library
+        grows."""
         batch = next(b for b in self.batches if len(b.days) == size)
         scratch = self.workdir / f"calibrate-{size}.sqlite3"
         times = []
         for _ in range(2):
             for f in scratch.parent.glob(scratch.name + "*"):
                 f.unlink()
+            Library(scratch).close()
+            wal = Path(str(scratch) + "-wal")
             start = time.monotonic()
-            subprocess.run(self.command(batch.versions["original"].folders, scratch),
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=ENV)
-            times.append(time.monotonic() - start)
+            proc = subprocess.Popen(self.command(batch.versions["original"].folders, scratch),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            wrote_at = None
+            while proc.poll() is None:
+                if wrote_at is None and wal.exists() and wal.stat().st_size:
+                    wrote_at = time.monotonic()
+                time.sleep(0.0005)
+            done = time.monotonic()
+            assert proc.returncode == 0
+            times.append((done - start, done - (wrote_at or start)))
         for f in scratch.parent.glob(scratch.name + "*"):
             f.unlink()
         return min(times)
@@ -216,28 +231,37 @@ class Harness:
             return 0, 0
 
     def one_run(self, strategy: str) -> tuple[str, list[str]]:
+        """One import and (unless strategy is "timing") one SIGKILL, then the checks."""
         batch, version = self.choose()
         size = len(batch.days)
+        total, write = self.timing[size]
         before = dict(self.state)
         wal_before = self.wal_stamp()
         proc = subprocess.Popen(self.command(batch.versions[version].folders, self.db),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
         start = time.monotonic()
+        wrote_at = None
         if strategy == "random":
-            delay = self.rng.uniform(0, 1.5 * self.durations[size])
             try:
-                proc.wait(timeout=delay)
+                proc.wait(timeout=self.rng.uniform(0, 1.15 * total))
             except subprocess.TimeoutExpired:
                 pass
-        else:  # while writing: wait for the -wal to change, then a little more
-            extra = self.rng.choice([0.0, self.rng.uniform(0, 0.01), self.rng.uniform(0, 0.05),
-                                     self.rng.uniform(0, 0.3)])
-            deadline = start + 10 * self.durations[size] + 5
+        else:  # wait for the -wal to change: the transaction is being written
+            deadline = start + 10 * total + 5
             while proc.poll() is None and time.monotonic() < deadline:
                 if self.wal_stamp() != wal_before:
-                    time.sleep(extra)
+                    wrote_at = time.monotonic()
                     break
                 time.sleep(0.0005)
+            if strategy == "write" and wrote_at is not None:
+                time.sleep(self.rng.choice([0.0, self.rng.uniform(0, 0.2 * write),
+                                            self.rng.uniform(0, 1.1 * write)]))
+            elif strategy == "timing":
+                proc.wait()
+                if proc.returncode == 0 and wrote_at is not None:  # learn how long it now takes
+                    done = time.monotonic()
+                    self.timing[size] = (0.7 * total + 0.3 * (done - start),
+                                         0.7 * write + 0.3 * (done - wrote_at))
         finished = proc.poll() is not None
         if not finished:
             proc.send_signal(signal.SIGKILL)
@@ -253,6 +277,8 @@ class Harness:
             return "FAILED", [f"run with batch {batch.index} ({version}, {strategy}): {p}"
                               for p in problems]
         self.state = found
+        if strategy == "timing":
+            return "timing run, not killed", []
         return ("finished before the kill" if finished else outcome), []
 
     def check(self, batch: Batch, version: str, before: dict[IssueKey, str],
@@ -308,19 +334,24 @@ class Harness:
         rows = {
             "random": Row("Faults", "kill -9 at a random moment of an import",
                           "SIGKILL to `python -m paper_reader import` (40 or 160 pages) after a "
-                          "random delay, uniform over 0-1.5x a whole import; library checked after "
-                          "each kill"),
+                          "random delay, uniform over 0-1.15x a whole import (its length measured "
+                          "as the library grows); library checked after each kill"),
             "write": Row("Faults", "kill -9 while an import writes to the library",
-                         "SIGKILL 0-300 ms (mostly under 50 ms) after the library's -wal file "
-                         "changes, i.e. while the transaction is being written; library checked "
-                         "after each kill"),
+                         "SIGKILL a random moment after the library's -wal file starts "
+                         "changing, i.e. while the transaction is written (up to 1.1x its measured "
+                         "length); library checked after each kill"),
         }
         started = time.monotonic()
         for k in range(runs):
             if budget is not None and time.monotonic() - started > budget:
                 break
-            strategy = "random" if k % 2 == 0 else "write"
+            strategy = "timing" if k % 20 == 19 else "random" if k % 2 == 0 else "write"
             outcome, problems = self.one_run(strategy)
+            if strategy == "timing" and not problems:
+                self.timing_runs += 1
+                continue
+            if strategy == "timing":
+                strategy = "write"  # a failure in a run without a kill still fails the harness
             if problems:
                 rows[strategy].fail("; ".join(problems[:3]))
                 self.log += problems
@@ -352,8 +383,8 @@ def main(argv: list[str] | None = None) -> int:
         harness = Harness(workdir, seed)
         rows = harness.run(args.runs, args.budget)
         write("kill9", list(rows.values()), args.run_name, time.monotonic() - started,
-              {"seed": seed, "calibrated_import_seconds": {
-                  f"{4 * k} pages": round(v, 3) for k, v in harness.durations.items()}})
+              {"seed": seed, "timing_runs": harness.timing_runs, "import_seconds_at_end": {
+                  f"{4 * k} pages": [round(x, 3) for x in v] for k, v in harness.timing.items()}})
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

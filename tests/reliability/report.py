@@ -63,9 +63,10 @@ Honestly, since some faults cannot be made for real on a test machine:
   open files on Linux; the simulation covers the refusals a read-only file or folder gives.
 - **I/O errors** (SQLITE_IOERR) were not produced: they would need a failing disk or a VFS
   shim. They map to a plain "could not be read or written" message (not "damaged").
-- **Damaged library**: real bytes. A good 11-issue library is copied and damaged by a seeded
-  random generator (see the rows); then `list`, `export`, two searches and `import` run
-  against it, and the window's start-up check; for every third case the window is built.
+- **Damaged library**: real bytes. A good 11-issue library (checkpointed into one file) is
+  copied and damaged by a seeded random generator, one kind of damage per row; then `list`,
+  `export`, two searches and `import` run against it in-process, and the window's start-up
+  check; for every third of the first 120 cases the window is built on what passes it.
 - **Concurrency**: real processes and threads: several `paper-reader import` processes at
   once into one library while this process reads, two windows on one library with a
   command-line import in between, and a second start of the reader.
@@ -113,6 +114,22 @@ FOUND = """\
 """
 
 
+LIMITS = """\
+## Not covered, or not yet
+
+- The command line says a damaged library is damaged, in one line, but cannot yet set it
+  aside itself: the window does (at start-up, and when damage turns up while reading).
+- `paper-reader list --db NAME` with a NAME over 255 bytes ends in a traceback
+  (`cli._open` calls `Path.exists()` unguarded); kept as a strict xfail test.
+- Real I/O errors and a disk that fills at the operating-system level were not produced
+  (see above); nor power loss, which WAL with `synchronous = NORMAL` may cost the last
+  commits of (never the file's integrity).
+- kill -9 of the window itself during an import from the window is the same case for the
+  library as kill -9 of the command line (one SQLite transaction in a process that dies),
+  and was not run separately.
+"""
+
+
 def outcome_text(outcomes: dict[str, int]) -> str:
     return "; ".join(f"{name}: {count:,}" for name, count in outcomes.items())
 
@@ -120,7 +137,9 @@ def outcome_text(outcomes: dict[str, int]) -> str:
 def table(rows: list[dict]) -> list[str]:
     out = ["| Area | Fault or bad input | How | Tries | Outcomes | Result |",
            "|---|---|---|---:|---|---|"]
-    for r in sorted(rows, key=lambda r: (r["area"], r["fault"])):
+    areas = ["Faults", "Damaged library", "Concurrency", "Bad input"]
+    for r in sorted(rows, key=lambda r: (areas.index(r["area"]) if r["area"] in areas else 9,
+                                         r["fault"])):
         result = "FAIL" if r["outcomes"].get("FAILED") else "pass"
         cell = r["how"].replace("|", "\\|")
         out.append(f"| {r['area']} | {r['fault']} | {cell} | {r['tries']:,} | "
@@ -161,6 +180,7 @@ def build(results: Path) -> str:
         lines.append("")
     lines.append(HOW)
     lines.append(FOUND)
+    lines.append(LIMITS)
     return "\n".join(lines)
 
 

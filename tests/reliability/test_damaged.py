@@ -29,6 +29,19 @@ from .conftest import examples, row
 
 KINDS = ["not sqlite", "truncated", "garbage page", "zeroed page", "flipped bytes", "header",
          "page 1", "newer version", "other sqlite"]
+HOW = {
+    "not sqlite": "a text file, random bytes, a PNG, or just the SQLite magic string",
+    "truncated": "the file cut at a random byte (within the 100-byte header or anywhere after)",
+    "garbage page": "one random page (not page 1) overwritten with random bytes",
+    "zeroed page": "one random page (not page 1) overwritten with zeros",
+    "flipped bytes": "1, 8, 64 or 512 random bits flipped anywhere after the header",
+    "header": "1-6 random bytes of the database header (bytes 16-99) replaced",
+    "page 1": "64 random bytes of page 1 (the schema) replaced",
+    "newer version": "PRAGMA user_version raised above this version's",
+    "other sqlite": "another program's SQLite file (no paper-reader tables)",
+}
+THEN = ("; then list, export, 2 searches and import from the command line, and the window's "
+        "start-up check (the window itself for every third of the first 120 cases)")
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +77,8 @@ def damage(good: Path, target: Path, kind: str, rng: random.Random) -> str:
     elif kind in ("garbage page", "zeroed page"):
         n = rng.randint(2, pages)
         start = (n - 1) * page_size
-        data[start:start + page_size] = rng.randbytes(page_size) if kind == "garbage page" else bytes(page_size)
+        fill = rng.randbytes(page_size) if kind == "garbage page" else bytes(page_size)
+        data[start:start + page_size] = fill
         what = f"page {n} of {pages}"
     elif kind == "flipped bytes":
         count = rng.choice([1, 8, 64, 512])
@@ -160,17 +174,14 @@ def test_damaged_libraries(qtbot, capsys, good_library: Path, tmp_path: Path) ->
     rng = random.Random(20240315 + cases)
     for n in range(cases):
         kind = KINDS[n % len(KINDS)]
-        r = row("Damaged library", f"damaged library: {kind}",
-                "a copy of a good 11-issue library, damaged at random (seeded); list, export, "
-                "search x2, import from the command line, then the window's start-up check "
-                "(and for every third case the window)")
+        r = row("Damaged library", f"damaged library: {kind}", HOW[kind] + THEN)
         path = tmp_path / f"case{n}" / "library.sqlite3"
         path.parent.mkdir()
         what = damage(good_library, path, kind, rng)
         try:
             outcome = run_case(capsys, path, rng)
             r.add(outcome)
-            if n % 3 == 0:
+            if n % 3 == 0 and n < 120:  # windows are slow to build: at most 40 of them
                 copy = path.parent / "window.sqlite3"
                 shutil.copyfile(path, copy)
                 w = window_case(copy)
@@ -197,7 +208,7 @@ def test_window_offers_to_set_a_damaged_library_aside(qtbot, tmp_path: Path, goo
         path.write_bytes(b"garbage " * 1000)
         shown: list[str] = []
 
-        def exec_(box: QMessageBox, choice: str = choice) -> int:
+        def exec_(box: QMessageBox, choice: str = choice, shown: list[str] = shown) -> int:
             shown.append(box.text())
             box.clickedButton = lambda: next(b for b in box.buttons() if b.text() == choice)  # type: ignore[method-assign]
             return 0

@@ -191,7 +191,9 @@ def _big(kind: str, size: int) -> bytes:
     return unit * (size // len(unit) + 1)  # cut to size by the caller: whole lines only
 
 
-@pytest.mark.parametrize("kind", ["lines", "one line", "headings", "parens", "markers"])
+@pytest.mark.parametrize("kind", ["lines", "one line", "parens",  # the slower two: long runs only
+                                  pytest.param("headings", marks=pytest.mark.long),
+                                  pytest.param("markers", marks=pytest.mark.long)])
 def test_files_over_5_mb_are_refused_and_just_under_are_read(tmp_path: Path, kind: str) -> None:
     r = row("Bad input", "page files of 5 MB and more, and just under",
             "generated files of 5.2 MB and 4.9 MB: ordinary lines, one line without a break, "

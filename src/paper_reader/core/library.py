@@ -179,12 +179,25 @@ def _plain(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _valid(value: object) -> object:
+    """A string SQLite and OpenCC can take: lone surrogates (from a command-line argument in
+    another encoding, decoded with surrogateescape) become U+FFFD; they match nothing stored."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
+
+
 def _guarded(method):  # type: ignore[no-untyped-def]
     """SQLite errors while reading or writing become a plain LibraryError naming the file."""
     import functools
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        args = tuple(_valid(a) for a in args)
+        kwargs = {k: _valid(v) for k, v in kwargs.items()}
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
@@ -213,7 +226,7 @@ class Library:
         try:
             if readonly:
                 # ?, # and % in a folder name would end or garble the URI; the rest stays as is.
-                uri = "file:" + quote(str(self.path), safe="/:\\ ") + "?mode=ro"
+                uri = "file:" + quote(str(self.path), safe="/:\\ ", errors="surrogateescape") + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
             else:
                 self.db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)

@@ -47,7 +47,7 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
     if candidates:
         found = db.execute(f"SELECT count(*) FROM ({candidates} LIMIT {SELECTIVE})", cand_args).fetchone()[0]
         selective = found < SELECTIVE
-    limit = max(1, int(limit))
+    limit = max(1, min(int(limit), 1_000_000))  # SQLite's integers end at 2**63
     if selective:
         # Few matches: sort them by date without reading their text. The one-character
         # index can match across punctuation, so a few more are taken and checked below.

@@ -39,10 +39,6 @@ LOG_NAME = "crash.log"
 LOG_LIMIT = 1_000_000  # bytes; the log is rotated once to crash.log.1 beyond this
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Crash", text)
-
-
 def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The report: when, which versions, and the traceback."""
     try:
@@ -94,32 +90,32 @@ class CrashDialog(QDialog):
         self.details = details
         self.library_path = library_path
         self.extra = 0
-        self.setWindowTitle(_tr("书库文件已损坏") if damaged else _tr("出错了"))
+        self.setWindowTitle(self.tr("书库文件已损坏") if damaged else self.tr("出错了"))
         if damaged:
-            text = damaged + "\n\n" + _tr(
+            text = damaged + "\n\n" + self.tr(
                 "可以把它改名保存在原处（不会删除），下次启动时新建一个空书库；在此之前仍可阅读能读出的内容。")
         else:
-            text = _tr("很抱歉，paper-reader 出了一个意外的错误。窗口仍可继续使用；"
-                       "如果问题再次出现，请把详情发给开发者。")
+            text = self.tr(
+                "很抱歉，出了一个意外的错误。窗口仍可继续使用；如果再次出现，请把详情发给开发者。")
         self.message = QLabel(text, self)
         self.message.setWordWrap(True)
         self.where = QLabel(self)
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.where.setText(_tr("详情已写入 %1").replace("%1", str(log)) if log else "")
+        self.where.setText(self.tr("详情已写入 %1").replace("%1", str(log)) if log else "")
         self.where.setVisible(log is not None)
         self.count = QLabel(self)
         self.count.hide()
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton(_tr("复制详情"), self)
+        self.copy_button = QPushButton(self.tr("复制详情"), self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.set_aside_button: QPushButton | None = None
         if damaged and library_path is not None:
-            self.set_aside_button = QPushButton(_tr("改名保存"), self)
+            self.set_aside_button = QPushButton(self.tr("改名保存"), self)
             buttons.addButton(self.set_aside_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.set_aside_button.clicked.connect(self.set_aside)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(_tr("关闭"))
+        close.setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         close.clicked.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
@@ -130,13 +126,13 @@ class CrashDialog(QDialog):
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.copy_button.setText(_tr("已复制"))
+        self.copy_button.setText(self.tr("已复制"))
 
     def again(self, details: str) -> None:
         """Another exception while the dialog is up: counted here, not a new dialog."""
         self.extra += 1
         self.details += "\n" + "=" * 78 + "\n" + details
-        self.count.setText(_tr("此后又出错 %1 次。").replace("%1", str(self.extra)))
+        self.count.setText(self.tr("此后又出错 %1 次。").replace("%1", str(self.extra)))
         self.count.show()
 
     def set_aside(self) -> None:
@@ -148,7 +144,7 @@ class CrashDialog(QDialog):
         except LibraryError as exc:
             self.message.setText(str(exc))
         else:
-            self.message.setText(_tr("已改名保存为 %1。重新启动 paper-reader 后会新建一个书库。")
+            self.message.setText(self.tr("已改名保存为 %1。重新启动 paper-reader 后会新建一个书库。")
                                  .replace("%1", str(moved)))
             print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
         if self.set_aside_button is not None:

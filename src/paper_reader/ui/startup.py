@@ -175,8 +175,9 @@ def initial_location(library: Library, session: Session, spec: str | None,
         page_s, _, article_s = rest.partition("/")
         issue_id = library.find_issue(paper, date)
         if issue_id is not None:
-            page = int(page_s) if page_s.isdigit() else 1
-            article = int(article_s) if article_s.isdigit() else None
+            # isdecimal, not isdigit: int("²") fails; and no 5,000-digit page numbers
+            page = int(page_s) if page_s.isdecimal() and len(page_s) < 6 else 1
+            article = int(article_s) if article_s.isdecimal() and len(article_s) < 6 else None
             return Location(issue_id, page, article)
         print(f"paper-reader: no issue dated {date} in the library", file=sys.stderr)
     last = session.last_location()
