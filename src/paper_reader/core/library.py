@@ -264,11 +264,16 @@ class Library:
     # -- opening ---------------------------------------------------------------------
     def _check_and_migrate(self) -> None:
         db = self.db
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, so one state of the file: another program may be creating it now.
+        version, app_id, tables = db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id), "
+            "(SELECT count(*) FROM sqlite_master)").fetchone()
         if tables and app_id != APPLICATION_ID:
             raise DamagedLibraryError(f"{self.path}: this SQLite file is not a paper-reader library")
+        if version < 0 or (tables and version == 0):  # the header's format number is garbled
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged (its format "
+                                      f"number {version} is not one paper-reader writes)")
         if version > SCHEMA_VERSION:
             raise NewerLibraryError(
                 f"{self.path}: this library was written by a newer paper-reader "
@@ -285,6 +290,8 @@ class Library:
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             with self.transaction():
+                # Another program may have made or upgraded it while this one waited.
+                version = db.execute("PRAGMA user_version").fetchone()[0]
                 for step in range(version, SCHEMA_VERSION):
                     for statement in MIGRATIONS[step]:
                         db.execute(statement)
