@@ -105,10 +105,20 @@ FOUND = """\
   records (JSON); SQLite's message could quote kilobytes of garbage. All now end in one
   plain line.
 - **Bad paths** could end in a traceback or a hang: a 10,000-character name (ENAMETOOLONG),
-  a NUL in a name, a FIFO or device given as a page file (read for ever). Now each is one
-  error line and the rest of the import goes on.
+  a NUL in a name, a FIFO or device given as a page file (read for ever), a `--db` name over
+  255 bytes. Now each is one error line and the rest of the import goes on.
+- **Arguments in another encoding** (bytes that are not UTF-8 reach Python as lone
+  surrogates) ended in UnicodeEncodeError in search, export and read-only opens; an
+  over-long `--limit` in an OverflowError. Now they are searched as text and match nothing.
+- **A start-up location like `--open 2024-03-15/²`** raised ValueError (`isdigit`).
 - **Two pages of one issue with one number in a single import** (e.g. two page files
   without page numbers) silently kept only the later one. Now the import says so.
+- **Two programs creating one new library at once** (a first start of the window and an
+  import in a terminal): the second ran the schema again and failed with "table papers
+  already exists", reported as a damaged library. The schema is now made once, checked
+  again inside the creating transaction.
+- **A garbled format number** (negative `user_version`) ended in an IndexError; it is now a
+  damaged library.
 - **A `?` or `#` in the library's folder name** broke read-only opens (the URI was not
   quoted).
 """
@@ -119,8 +129,6 @@ LIMITS = """\
 
 - The command line says a damaged library is damaged, in one line, but cannot yet set it
   aside itself: the window does (at start-up, and when damage turns up while reading).
-- `paper-reader list --db NAME` with a NAME over 255 bytes ends in a traceback
-  (`cli._open` calls `Path.exists()` unguarded); kept as a strict xfail test.
 - Real I/O errors and a disk that fills at the operating-system level were not produced
   (see above); nor power loss, which WAL with `synchronous = NORMAL` may cost the last
   commits of (never the file's integrity).

@@ -105,6 +105,24 @@ def test_concurrent_imports_and_reads(tmp_path: Path, archive) -> None:
         "a thread while the imports ran").add("read whole, no error", len(reads))
 
 
+def test_programs_creating_one_new_library_at_once(tmp_path: Path) -> None:
+    """Regression: two programs creating the same new library both ran the schema; the
+    second failed with "table papers already exists", reported as a damaged library."""
+    from tests.conftest import SAMPLE
+
+    r = row("Concurrency", "several programs creating one new library at once",
+            "3 `paper-reader import` processes started together on a library that does not "
+            "exist yet; 3 such libraries")
+    procs = [cli_import([SAMPLE], tmp_path / f"new{k}.sqlite3") for k in range(3) for _ in range(3)]
+    results = [(p, *p.communicate(timeout=120)) for p in procs]
+    for p, _out, err in results:
+        assert p.returncode == 0 and "damaged" not in err, err
+    for k in range(3):
+        with Library(tmp_path / f"new{k}.sqlite3") as lib:
+            assert lib.integrity_check() == "ok" and len(lib.issues()) == 1
+    r.add("all made one library, no error", len(procs))
+
+
 def test_busy_library_says_so(tmp_path: Path) -> None:
     """A writer that holds the library longer than the busy timeout: a plain 'busy' message."""
     from paper_reader.core import library as library_module
