@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,21 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from .library_file import (  # noqa: F401  (re-exported: the library's errors live there)
+    _OPEN_FILES,
+    _OPEN_FILES_LOCK,
+    SQLITE_MAGIC,
+    DamagedLibraryError,
+    LibraryError,
+    NewerLibraryError,
+    _file_key,
+    _guarded,
+    _is_open_here,
+    check_file,
+    library_error,
+    set_aside,
+)
 from .model import Article, Issue, Link, Page
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .script import fold
-
-
-class LibraryError(Exception):
-    """The library cannot be used; the message says why, plainly."""
-
-
-class DamagedLibraryError(LibraryError):
-    pass
-
-
-class NewerLibraryError(LibraryError):
-    pass
 
 
 @dataclass
@@ -73,141 +74,6 @@ class SearchHit:
     snippet: str  # hits wrapped in the markers below
     MARK_START = "\x02"
     MARK_END = "\x03"
-
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-# Library files this process has a connection to, by (device, inode), with a count.
-_OPEN_FILES: dict[tuple[int, int], int] = {}
-_OPEN_FILES_LOCK = threading.Lock()
-
-
-def _file_key(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()  # stat opens no descriptor: it cannot disturb SQLite's locks
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _is_open_here(path: Path) -> bool:
-    key = _file_key(path)
-    with _OPEN_FILES_LOCK:
-        return key is not None and _OPEN_FILES.get(key, 0) > 0
-
-
-def check_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, or is cut short, before SQLite opens it.
-
-    A full integrity check reads the whole file, far too slow for every start of a large
-    archive; the header says how long the file must be, which catches truncation cheaply.
-    Damage inside the file surfaces as DamagedLibraryError when it is read.
-
-    Never call it on a file this process already has a connection to: closing any
-    descriptor of a file drops all of the process's POSIX locks on it, SQLite's included,
-    and another program could then take the library for unused and reset its WAL under
-    the open connection. ``Library`` skips the check for a file it already has open.
-    """
-    if not path.exists():
-        return
-    size = path.stat().st_size
-    if size == 0:
-        return
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        raise LibraryError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
-        raise DamagedLibraryError(
-            f"{path}: this is not a paper-reader library (damaged or another kind of file)")
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    valid_for, change = head[92:96], head[24:28]
-    wal = path.with_name(path.name + "-wal")
-    if valid_for == change and pages and size < pages * page_size and not (
-            wal.exists() and wal.stat().st_size):
-        raise DamagedLibraryError(
-            f"{path}: the library file is cut short ({size} of {pages * page_size} bytes); "
-            "it was damaged, perhaps by an interrupted copy")
-
-
-# SQLite's primary result codes (the low byte of an extended code).
-_BUSY, _LOCKED, _NOMEM, _READONLY, _IOERR, _FULL, _CANTOPEN, _PERM = 5, 6, 7, 8, 10, 13, 14, 3
-
-
-def library_error(path: Path, exc: BaseException) -> LibraryError:
-    """The plain message for an SQLite error on the library file at ``path``.
-
-    Only damage to the file itself becomes DamagedLibraryError (which offers to set the file
-    aside): a full disk, a read-only file or folder, a busy library or an I/O error say so
-    instead, so that a whole library is never mistaken for a damaged one.
-    """
-    text = _plain(str(exc))
-    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
-    base = code & 0xFF if isinstance(code, int) else None
-
-    def is_(number: int, *words: str) -> bool:
-        return base == number if base is not None else any(w in text for w in words)
-
-    if is_(_BUSY, "locked", "busy") or is_(_LOCKED, "locked"):
-        return LibraryError(f"{path}: the library is busy (another paper-reader is writing to it); "
-                            "try again")
-    if is_(_FULL, "disk is full"):
-        return LibraryError(f"{path}: the disk is full; nothing was changed")
-    if is_(_READONLY, "readonly", "read-only"):
-        return LibraryError(f"{path}: the library cannot be written (the file or its folder is "
-                            "read-only); nothing was changed")
-    if is_(_CANTOPEN, "unable to open") or is_(_PERM, "permission"):
-        return LibraryError(f"{path}: the library cannot be opened ({text}); check that its folder "
-                            "exists and may be written")
-    if is_(_IOERR, "disk I/O error"):
-        return LibraryError(f"{path}: the library could not be read or written ({text}); "
-                            "nothing was changed")
-    if is_(_NOMEM, "out of memory"):
-        return LibraryError(f"{path}: out of memory; nothing was changed")
-    return DamagedLibraryError(f"{path}: the library file is damaged ({text})")
-
-
-def _plain(text: str, limit: int = 120) -> str:
-    """SQLite's message on one short line: a garbled record must not end up in it."""
-    if text.startswith("Could not decode to UTF-8"):
-        return "a stored text is not valid UTF-8"
-    text = "".join(ch if ch.isprintable() else " " for ch in text.split("\n", 1)[0]).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _valid(value: object) -> object:
-    """A string SQLite and OpenCC can take: lone surrogates (from a command-line argument in
-    another encoding, decoded with surrogateescape) become U+FFFD; they match nothing stored."""
-    if isinstance(value, str) and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return value
-
-
-def _guarded(method):  # type: ignore[no-untyped-def]
-    """SQLite errors while reading or writing become a plain LibraryError naming the file."""
-    import functools
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        args = tuple(_valid(a) for a in args)
-        kwargs = {k: _valid(v) for k, v in kwargs.items()}
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as exc:
-            raise library_error(self.path, exc) from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:  # a stored record is garbled
-            raise DamagedLibraryError(
-                f"{self.path}: the library file is damaged (a stored record cannot be read: "
-                f"{_plain(str(exc))})") from None
-
-    return wrapper
 
 
 class Library:
@@ -681,24 +547,3 @@ def page_digest(page: Page, issue: Issue) -> str:
     data = {"page": printed, "header": page.header,
             "masthead": issue.masthead if page.masthead else None}
     return hashlib.sha256(_j(data).encode()).hexdigest()
-
-
-def set_aside(path: str | Path) -> Path:
-    """Rename a damaged library out of the way (never delete it); return the new name."""
-    path = Path(path)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-        n += 1
-    try:
-        path.rename(target)
-        for suffix in ("-wal", "-shm"):  # they belong to the file; a new library must not get them
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                side.rename(target.with_name(target.name + suffix))
-    except OSError as exc:
-        raise LibraryError(f"{path}: could not be renamed ({exc.strerror or exc}); "
-                           "move it away by hand") from None
-    return target
