@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .library_file import (  # noqa: F401  (re-exported: the library's errors live there)
@@ -440,6 +441,15 @@ class Library:
         with self.snapshot():
             return self._load_issue(issue_id)
 
+    def _stored(self, text: str, kind: type = list) -> Any:
+        """A JSON column as it was written (a list of texts, or the masthead's dict);
+        anything else means a garbled record."""
+        value = json.loads(text) if isinstance(text, str) else None
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(x, str) for x in value)):
+            raise DamagedLibraryError(f"{self.path}: the library file is damaged (a stored record "
+                                      "is not what paper-reader wrote)")
+        return value
+
     def _load_issue(self, issue_id: int) -> Issue:
         db = self.db
         row = db.execute(
@@ -448,7 +458,7 @@ class Library:
         if row is None:
             raise LibraryError(f"no issue {issue_id} in the library")
         issue = Issue(paper=row[0], date=row[1], serial=row[2], page_count=row[3],
-                      masthead=json.loads(row[4] or "{}"))
+                      masthead=self._stored(row[4] or "{}", dict))
         issue.id = issue_id
         links = dict(db.execute(
             "SELECT c.from_article, c.to_article FROM continuations c JOIN articles a ON "
@@ -461,7 +471,7 @@ class Library:
                 "SELECT id, number, label, section, header, unplaced FROM pages WHERE issue_id = ? "
                 "ORDER BY number", (issue_id,)):
             page = Page(number=number, label=label, section=section,
-                        header=json.loads(header), unplaced=json.loads(unplaced))
+                        header=self._stored(header), unplaced=self._stored(unplaced))
             page.id = pid
             pages[pid] = page
         for r in db.execute(
@@ -471,8 +481,8 @@ class Library:
                 "ON p.id = a.page_id WHERE p.issue_id = ? ORDER BY p.number, a.position",
                 (issue_id,)):
             art = Article(title=r[3], kicker=r[4], subtitle=r[5], column=r[6], byline=r[7],
-                          authors=json.loads(r[8]), kind=r[9], paragraphs=json.loads(r[10]),
-                          captions=json.loads(r[11]), signature=json.loads(r[12]),
+                          authors=self._stored(r[8]), kind=r[9], paragraphs=self._stored(r[10]),
+                          captions=self._stored(r[11]), signature=self._stored(r[12]),
                           continues_to=Link(r[13]) if r[13] is not None else None,
                           continued_from=Link(r[14]) if r[14] is not None else None)
             art.id = r[0]

@@ -68,8 +68,11 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
     for article_id, date, page in db.execute(sql, args).fetchall():
         if len(hits) >= limit:
             break
-        folded_title, folded_byline, folded_body = db.execute(
+        row = db.execute(
             "SELECT title, byline, body FROM article_text WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None or not all(isinstance(x, str) for x in row):  # index and table disagree
+            raise _damaged(f"search text of article {article_id} unreadable")
+        folded_title, folded_byline, folded_body = row
         if not all(t in folded_title or t in folded_body or t in folded_byline for t in terms):
             continue
         meta = db.execute(
@@ -78,16 +81,22 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
             "JOIN issues i ON i.id = g.issue_id JOIN papers p ON p.id = i.paper_id "
             "WHERE a.id = ?", (article_id,)).fetchone()
         if meta is None:  # indexed text of an article that is not there: the file is damaged
-            from .library import DamagedLibraryError
-
-            raise DamagedLibraryError(f"the library file is damaged (search text of article "
-                                      f"{article_id} without its article)")
+            raise _damaged(f"search text of article {article_id} without its article")
         issue_id, paper_name, position, title, column, kicker, subtitle, paras, caps, sig = meta
-        body = "\n".join([*(x for x in (column, kicker, subtitle) if x), *json.loads(paras),
-                          *json.loads(caps), *json.loads(sig)])
+        try:
+            body = "\n".join([*(x for x in (column, kicker, subtitle) if x), *json.loads(paras),
+                              *json.loads(caps), *json.loads(sig)])
+        except (TypeError, ValueError):  # a garbled record: not a list of texts
+            raise _damaged(f"article {article_id} unreadable") from None
         hits.append(SearchHit(article_id, issue_id, paper_name, date, page, position, title,
                               snippet(body, folded_body, terms)))
     return hits
+
+
+def _damaged(what: str) -> Exception:
+    from .library import DamagedLibraryError
+
+    return DamagedLibraryError(f"the library file is damaged ({what})")
 
 
 def _index_candidates(terms: list[str]) -> tuple[str, list[object]]:
