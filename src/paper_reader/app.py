@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import argparse
 
     from .core.kiosk_config import KioskConfig
+    from .core.library import Library
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,12 +77,18 @@ class ReaderApp:
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
-          paper: str | None = None, kiosk: KioskConfig | None = None) -> ReaderApp:
+          paper: str | None = None, kiosk: KioskConfig | None = None,
+          open_when_shown: bool = False, library: Library | None = None) -> ReaderApp:
     """Create the window on a library (a QApplication must exist).
 
     With ``kiosk`` (a KioskConfig) the library is opened read-only and never imported into,
     nothing is read from or written to the settings file, and the window is locked down
     (``ui.kiosk.KioskMode``); show it with ``parts.kiosk.show()``.
+
+    ``library``: the library at ``library_path``, already open (not in kiosk mode).
+    ``open_when_shown`` puts the first page up as the window is first shown, when its views
+    have their real size, instead of now: laid out at the placeholder size of a view that
+    was never shown, the page would be laid out twice before the first paint.
     """
     from .core.library import Library
     from .ui.importing import Importer
@@ -96,7 +103,8 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
 
     session = Session(readonly=kiosk is not None)
     if kiosk is None:
-        library = Library(library_path)
+        if library is None:
+            library = Library(library_path)
         first_run_import(library)
     else:
         from .core.kiosk_library import KioskLibrary
@@ -125,7 +133,11 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     if kiosk is None:
         session.restore_window(window)
     loc = initial_location(library, session, open_spec, paper)
-    if loc is not None:
+    if loc is not None and open_when_shown:
+        from PySide6.QtCore import Qt
+
+        window.shown.connect(lambda: reader.open(loc), Qt.ConnectionType.SingleShotConnection)
+    elif loc is not None:
         reader.open(loc)
     else:
         presenter.update_actions()
@@ -151,7 +163,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .core.paths import default_library
-    from .ui.startup import check_library, install_translations, take_screenshot
+    from .ui.startup import install_translations, open_library, take_screenshot
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("paper-reader")
@@ -169,9 +181,10 @@ def run_gui(argv: Sequence[str]) -> int:
         guard = claim(list(argv))
         if guard is None:
             return 0
-    if not check_library(path, interactive=not args.screenshot):
+    library = open_library(path, interactive=not args.screenshot)
+    if library is None:
         return 1
-    parts = build(path, args.theme, args.open, args.paper)
+    parts = build(path, args.theme, args.open, args.paper, open_when_shown=True, library=library)
     window = parts.window
     if args.size:
         w, _, h = args.size.lower().partition("x")

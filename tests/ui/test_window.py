@@ -265,3 +265,26 @@ def test_screenshot_command_writes_a_picture(tmp_path: Path) -> None:
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)
+
+
+def test_first_page_is_laid_out_once_at_the_shown_size(qtbot, library_path: Path) -> None:
+    """As `paper-reader` starts: the library opened by the start-up check is the window's,
+    the front page goes up when the window is shown (at its real size, not the placeholder
+    width of a view never shown), and idle work waits for the window too."""
+    from paper_reader.ui.startup import open_library
+
+    library = open_library(library_path, interactive=False)
+    assert library is not None
+    app = build(library_path, open_when_shown=True, library=library)
+    qtbot.addWidget(app.window)
+    w = app.window
+    assert app.library is library
+    assert app.reader.location is None and w.article_model.rowCount() == 0
+    assert not app.presenter._timer.isActive()
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert current(app) == (1, None) and w.article_model.rowCount() == 7
+    assert w.overview.document().textWidth() == w.overview.viewport().width() > 500
+    qtbot.waitUntil(lambda: not app.presenter._idle, timeout=5000)  # idle work ran after showing
+    app.library.close()

@@ -57,7 +57,8 @@ class ArticleView(QWidget):
         self.browser.verticalScrollBar().setValue(0)
 
     def text_width(self) -> float:
-        return float(self.browser.viewport().width())
+        """As PageOverview.text_width: 0 until the window was first shown."""
+        return float(self.browser.viewport().width()) if self.window().isVisible() else 0.0
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

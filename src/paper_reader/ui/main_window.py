@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -59,6 +59,7 @@ class InfoBar(QFrame):
 class MainWindow(QMainWindow):
     filesDropped = Signal(list)
     closing = Signal()
+    shown = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.filesDropped.emit(paths)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

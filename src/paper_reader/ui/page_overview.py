@@ -63,7 +63,9 @@ class PageOverview(QTextBrowser):
         self.verticalScrollBar().setValue(0)
 
     def text_width(self) -> float:
-        return float(self.viewport().width())
+        """The width documents are laid out at; 0 (lay out later) before the window was
+        first shown: until then the viewport's width is a placeholder."""
+        return float(self.viewport().width()) if self.window().isVisible() else 0.0
 
     def page_html(self, issue: Issue | None, number: int, page: Page | None,
                   convert: Callable[[str], str] = lambda s: s) -> str:

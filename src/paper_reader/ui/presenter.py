@@ -182,7 +182,14 @@ class Presenter:
             steps += [lambda k=k: self.cache.warm(self._article_doc(page, k), height)
                       for k in order if k != loc.article]
         self._idle = steps
-        self._timer.start(IDLE_MS)
+        if self.window.isVisible():
+            self._timer.start(IDLE_MS)
+        # else the window's first show starts it (start_idle_work): idle work before the
+        # window's first paint would only delay that paint.
+
+    def start_idle_work(self) -> None:
+        if self._idle and not self._timer.isActive():
+            self._timer.start(IDLE_MS)
 
     def _idle_step(self) -> None:
         if self._idle:

@@ -78,6 +78,23 @@ def check_library(path: Path, interactive: bool) -> bool:
         return library_failed(path, exc, interactive)
 
 
+def open_library(path: Path, interactive: bool) -> Library | None:
+    """check_library, keeping the library open for the window (opening it twice costs a
+    start a millisecond or two). None: the window should not open."""
+    try:
+        library = Library(path)
+        try:
+            probe(library)
+        except BaseException:
+            library.close()
+            raise
+        return library
+    except LibraryError as exc:
+        if not library_failed(path, exc, interactive):
+            return None
+    return Library(path)  # the damaged one was set aside: a new library in its place
+
+
 def probe(library: Library) -> None:
     """What the window reads before it shows: damage there would otherwise stop the start.
     (Damage elsewhere in the file surfaces when it is read, through ui.crash.)"""

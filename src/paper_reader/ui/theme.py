@@ -7,9 +7,9 @@ installed package's location and modification time.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
+import zlib  # a cache key, not security; hashlib costs the start-up 2 ms to import
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
@@ -29,7 +29,7 @@ def _package_key() -> str:
         return "missing"
     folder = Path(spec.origin).parent
     stamp = f"{folder}:{folder.stat().st_mtime_ns}"
-    return hashlib.sha1(stamp.encode()).hexdigest()[:12]
+    return f"{zlib.crc32(stamp.encode(errors='surrogateescape')):08x}"
 
 
 def _render(theme: str) -> dict[str, object]:

@@ -77,6 +77,7 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     reader.locationChanged.connect(presenter.show_location)
     reader.historyChanged.connect(presenter.update_actions)
     reader.linkMissing.connect(presenter.link_missing)
+    window.shown.connect(presenter.start_idle_work)
 
     window.page_strip.clicked.connect(
         lambda index: reader.go_page(window.page_model.page_at(index.row())[0]))
