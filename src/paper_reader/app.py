@@ -134,9 +134,13 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         session.restore_window(window)
     loc = initial_location(library, session, open_spec, paper)
     if loc is not None and open_when_shown:
-        from PySide6.QtCore import Qt
+        first = loc
 
-        window.shown.connect(lambda: reader.open(loc), Qt.ConnectionType.SingleShotConnection)
+        def open_first_page() -> None:  # once: later shows (from minimized, say) are not a start
+            window.shown.disconnect(open_first_page)
+            reader.open(first)
+
+        window.shown.connect(open_first_page)
     elif loc is not None:
         reader.open(loc)
     else:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from .icons import shape_icon
 
 # Written out as translate("MainWindow", ...) so that lupdate files each text under the
 # context it is looked up in at run time (window.tr would be "MainWindow" too, but lupdate
@@ -65,30 +67,28 @@ def _action(parent: QObject, text: str, keys: list[QKeySequence | str] | None = 
 
 
 def create_actions(window: QMainWindow) -> Actions:
-    style = window.style()
-    sp = QStyle.StandardPixmap
     ks = QKeySequence.StandardKey
 
-    def act(text: str, keys: list[QKeySequence | str] | None = None,
-            pixmap: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
-        icon = style.standardIcon(pixmap) if pixmap is not None else None
+    def act(text: str, keys: list[QKeySequence | str] | None = None, shape: str | None = None,
+            checkable: bool = False) -> QAction:
+        icon = shape_icon(shape) if shape is not None else None
         return _action(window, text, keys, icon, checkable)
 
     a = Actions(
         import_files=act(translate("MainWindow", "导入文件(&F)…"), [QKeySequence(ks.Open)],
-                         sp.SP_DialogOpenButton),
-        import_folder=act(translate("MainWindow", "导入文件夹(&D)…"), ["Ctrl+Shift+O"], sp.SP_DirOpenIcon),
+                         "folder"),
+        import_folder=act(translate("MainWindow", "导入文件夹(&D)…"), ["Ctrl+Shift+O"], "folder"),
         quit=act(translate("MainWindow", "退出(&Q)"), ["Ctrl+Q"]),
         back=act(translate("MainWindow", "后退(&B)"), ["Alt+Left", "Backspace", QKeySequence(ks.Back)],
-                 sp.SP_ArrowBack),
+                 "back"),
         forward=act(translate("MainWindow", "前进(&F)"), ["Alt+Right", QKeySequence(ks.Forward)],
-                    sp.SP_ArrowForward),
-        prev_page=act(translate("MainWindow", "上一版(&P)"), ["PgUp", "Left"], sp.SP_ArrowUp),
-        next_page=act(translate("MainWindow", "下一版(&N)"), ["PgDown", "Right"], sp.SP_ArrowDown),
+                    "forward"),
+        prev_page=act(translate("MainWindow", "上一版(&P)"), ["PgUp", "Left"], "up"),
+        next_page=act(translate("MainWindow", "下一版(&N)"), ["PgDown", "Right"], "down"),
         prev_issue=act(translate("MainWindow", "上一期(&R)"), ["Ctrl+PgUp", "Ctrl+Left"],
-                       sp.SP_MediaSeekBackward),
+                       "seek-back"),
         next_issue=act(translate("MainWindow", "下一期(&X)"), ["Ctrl+PgDown", "Ctrl+Right"],
-                       sp.SP_MediaSeekForward),
+                       "seek-forward"),
         show_overview=act(translate("MainWindow", "版面概览(&O)"), ["Ctrl+1"], checkable=True),
         show_article=act(translate("MainWindow", "文章(&A)"), ["Ctrl+2"], checkable=True),
         whole_article=act(translate("MainWindow", "连续阅读全文(&W)"), ["Ctrl+J"], checkable=True),
@@ -132,8 +132,6 @@ def create_actions(window: QMainWindow) -> Actions:
         exclusive = QActionGroup(window)
         for action in group:
             exclusive.addAction(action)
-    for action in (a.back, a.forward, a.prev_page, a.next_page, a.prev_issue, a.next_issue):
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     _menus(window, a)
     _toolbar(window, a)
     return a
@@ -177,11 +175,11 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     bar = QToolBar(translate("MainWindow", "导航"), window)
     bar.setObjectName("navigation")
     bar.setMovable(False)
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    bar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # by name: see main_window
     bar.addActions([a.back, a.forward])
     bar.addSeparator()
     bar.addActions([a.prev_issue, a.prev_page, a.next_page, a.next_issue])
     bar.addSeparator()
     bar.addActions([a.find, a.import_files])
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.addToolBar(bar)  # at the top
     window.navigation_bar = bar  # type: ignore[attr-defined]

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from .models import BYLINE_ROLE, KICKER_ROLE
 
+# The list is painted in the window's first frame, so nothing here names PySide's Qt
+# namespace or QStyle before that (either costs the start-up 5-10 ms of Python enums): the
+# text is set with QTextLayout and coloured when drawn (QPainter.setPen's overloads build the
+# Qt namespace), eliding is done here, the item background is drawn by the base class.
+ELLIPSIS = "…"
+GAP = 3  # px between kicker, title and byline
+
 PAD = 10
+
+# A laid-out line of text: the layout, its top within the row, whether it is muted.
+Part = tuple[QTextLayout, float, bool]
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -30,12 +45,13 @@ class ArticleDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         # Sizing and painting ask for the same layout many times per frame: keep it.
-        self._layouts: dict[tuple[str, str, str, int, str], tuple[list[tuple[QRect, QFont, str, bool]], int]]
-        self._layouts = {}
+        self._layouts: dict[tuple[str, str, str, int, str], tuple[list[Part], int]] = {}
         self._font_key = ""
         self._font_pair: tuple[QFont, QFont] | None = None
+        self._wrap = QTextOption()
+        self._wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+    def _fonts(self) -> tuple[QFont, QFont]:
         key = self.view.font().key()
         if self._font_pair is not None and key == self._font_key:
             return self._font_pair
@@ -49,68 +65,89 @@ class ArticleDelegate(QStyledItemDelegate):
         self._layouts.clear()
         return title, small
 
-    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
-                left: int, top: int, width: int) -> tuple[list[tuple[QRect, QFont, str, bool]], int]:
-        title_f, small_f = self._fonts(option)
+    def _layout(self, index: QModelIndex | QPersistentModelIndex, width: int) -> tuple[list[Part], int]:
+        title_f, small_f = self._fonts()
         kicker = index.data(KICKER_ROLE) or ""
-        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        title = index.data() or ""
         byline = index.data(BYLINE_ROLE) or ""
         key = (kicker, title, byline, width, self._font_key)
         cached = self._layouts.get(key)
         if cached is None:
-            if len(self._layouts) > 2000:
+            if len(self._layouts) > 500:
                 self._layouts.clear()
             cached = self._layouts[key] = self._measure(kicker, title, byline, width, title_f, small_f)
-        parts, height = cached
-        return [(rect.translated(left, top), font, text, muted) for rect, font, text, muted in parts], height
+        return cached
 
     def _measure(self, kicker: str, title: str, byline: str, width: int, title_f: QFont,
-                 small_f: QFont) -> tuple[list[tuple[QRect, QFont, str, bool]], int]:
-        left = top = 0
-        wrap = int(Qt.TextFlag.TextWordWrap)
-        parts: list[tuple[QRect, QFont, str, bool]] = []
-        y = top
-        for text, font, muted, flags in ((kicker, small_f, True, wrap), (title, title_f, False, wrap),
-                                         (byline, small_f, True, int(Qt.TextFlag.TextSingleLine))):
+                 small_f: QFont) -> tuple[list[Part], int]:
+        parts: list[Part] = []
+        y = 0.0
+        for text, font, muted, wrap in ((kicker, small_f, True, True), (title, title_f, False, True),
+                                        (byline, small_f, True, False)):
             if not text:
                 continue
-            fm = QFontMetrics(font)
-            if flags == wrap:
-                box = fm.boundingRect(QRect(0, 0, width, 10_000), flags, text)
-                height = box.height()
-            else:
-                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
-                height = fm.height()
-            parts.append((QRect(left, y, width, height), font, text, muted))
-            y += height + 3
-        return parts, y - top
+            if not wrap:
+                text = elided(QFontMetrics(font), text, width)
+            layout = QTextLayout(text, font)
+            layout.setTextOption(self._wrap)
+            layout.beginLayout()
+            height = 0.0
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, height))
+                height += line.height()
+            layout.endLayout()
+            parts.append((layout, y, muted))
+            y += math.ceil(height) + GAP
+        return parts, max(0, math.ceil(y) - GAP)
 
-    def _width(self, option: QStyleOptionViewItem) -> int:
+    def _width(self) -> int:
         return max(120, self.view.viewport().width() or 280) - 2 * PAD
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        width = self._width(option)
-        _, height = self._layout(option, index, 0, 0, width)
+        width = self._width()
+        _, height = self._layout(index, width)
         return QSize(width + 2 * PAD, height + 2 * PAD)
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the base class draws the item's background; the text is ours
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        self.view.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        super().paint(painter, option, index)
+        selection = self.view.selectionModel()
+        selected = selection is not None and selection.isSelected(index)
         pal = option.palette
-        text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = text_color if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        role = QPalette.ColorRole
+        text = pal.brush(role.HighlightedText if selected else role.Text)
+        muted = text if selected else pal.brush(role.PlaceholderText)
         r = option.rect
-        parts, _ = self._layout(option, index, r.left() + PAD, r.top() + PAD, r.width() - 2 * PAD)
-        painter.save()
-        for rect, font, text, is_muted in parts:
-            painter.setFont(font)
-            painter.setPen(muted if is_muted else text_color)
-            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
-        painter.restore()
+        parts, _ = self._layout(index, r.width() - 2 * PAD)
+        for layout, y, is_muted in parts:
+            colour = QTextCharFormat()
+            colour.setForeground(muted if is_muted else text)
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = 0, len(layout.text()), colour
+            layout.draw(painter, QPointF(r.left() + PAD, r.top() + PAD + y), [span])
+
+
+def elided(fm: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut to fit ``width`` with an ellipsis, as QFontMetrics.elidedText would."""
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fm.horizontalAdvance(text[:mid] + ELLIPSIS) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low] + ELLIPSIS
 
 
 class ArticleListView(QListView):
@@ -127,11 +164,12 @@ class ArticleListView(QListView):
         self.setWordWrap(True)
         self.setSpacing(1)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # see TEXT_WORD_WRAP
         self.clicked.connect(lambda index: self.articleActivated.emit(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        keys = QtCore.Qt.Key
+        if event.key() in (keys.Key_Return, keys.Key_Enter) and self.currentIndex().isValid():
             self.articleActivated.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)

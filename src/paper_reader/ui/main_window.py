@@ -1,13 +1,15 @@
 """The main window's layout: page strip, article list, and the page or article on the right.
 
-It only arranges widgets; ``wiring.py`` connects them to the Reader.
+It only arranges widgets; ``wiring.py`` connects them to the Reader. Like everything the
+window builds before its first paint, it does not name PySide's Qt namespace (see
+``models.py``): enum-valued properties are set by name through the property system.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,14 +43,17 @@ class InfoBar(QFrame):
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")
         close = QToolButton(self)
         close.setText("×")
         close.setAccessibleName(self.tr("关闭提示"))
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()  # keeps the button at the top of a message of several lines
+        side.addWidget(close)
+        side.addStretch(1)
+        layout.addLayout(side)
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -98,7 +103,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.overview, self.tr("版面"))
         self.tabs.addTab(self.article_view, self.tr("文章"))
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # parent by keyword: a positional one makes PySide try the (orientation, parent) overload,
+        # which builds the Qt namespace. Side by side is the default orientation.
+        self.splitter = QSplitter(parent=self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.page_strip)
         self.splitter.addWidget(self.article_list)

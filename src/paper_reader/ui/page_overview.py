@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -49,8 +50,9 @@ class PageOverview(QTextBrowser):
         return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and not self.anchorAt(event.position().toPoint()):
-            article = self.article_at(event.position().toPoint())
+        point = event.position().toPoint()
+        if event.button() == QtCore.Qt.MouseButton.LeftButton and not self.anchorAt(point):
+            article = self.article_at(point)
             if article is not None:
                 self.articleActivated.emit(article)
                 return

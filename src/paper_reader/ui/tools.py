@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -64,7 +65,7 @@ class ReadingTools:
         if self.theme_mode != "system":
             return self.theme_mode
         scheme = QGuiApplication.styleHints().colorScheme()
-        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+        return "dark" if scheme == QtCore.Qt.ColorScheme.Dark else "light"
 
     def system_scheme_changed(self, _scheme: object) -> None:
         if self.theme_mode == "system":
@@ -105,7 +106,7 @@ class ReadingTools:
             dock = QDockWidget(QCoreApplication.translate("MainWindow", "搜索"), self.window)
             dock.setObjectName("searchDock")
             dock.setWidget(panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self._search, self._dock = panel, dock
             self.refresh_papers()
         return self._search

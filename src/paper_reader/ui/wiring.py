@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QMouseEvent
 
 from .importing import Importer
@@ -29,10 +30,10 @@ class MouseNavigation(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == self.PRESS and isinstance(event, QMouseEvent):
-            if event.button() == Qt.MouseButton.BackButton:
+            if event.button() == QtCore.Qt.MouseButton.BackButton:
                 self.reader.back()
                 return True
-            if event.button() == Qt.MouseButton.ForwardButton:
+            if event.button() == QtCore.Qt.MouseButton.ForwardButton:
                 self.reader.forward()
                 return True
         return False
@@ -64,8 +65,8 @@ def show_about(window: MainWindow, library_path: object):  # type: ignore[no-unt
     title = QCoreApplication.translate("MainWindow", "关于 paper-reader")
     box = QMessageBox(QMessageBox.Icon.Information, title, about_text(library_path),
                       QMessageBox.StandardButton.Ok, window)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal, not a nested event loop
     return box
 
