@@ -88,6 +88,10 @@ def test_follow_continuation_then_go_back(qtbot, reader_app: ReaderApp) -> None:
 
 
 def test_mouse_back_button(qtbot, reader_app: ReaderApp) -> None:
+    from paper_reader.ui.wiring import MouseNavigation
+
+    buttons = reader_app.window.findChild(MouseNavigation)
+    qtbot.waitUntil(lambda: buttons._watching, timeout=2000)  # set up just after the first paint
     click_article(qtbot, reader_app, 0)
     click_link(qtbot, reader_app, "(下转第二版)")
     qtbot.mouseClick(reader_app.window.article_list.viewport(), Qt.MouseButton.BackButton,

@@ -105,7 +105,12 @@ class ArticleDelegate(QStyledItemDelegate):
         return parts, max(0, math.ceil(y) - GAP)
 
     def _width(self) -> int:
-        return max(120, self.view.viewport().width() or 280) - 2 * PAD
+        """The viewport's width. Not asked of viewport(): PySide's first wrapping of a
+        viewport (a QWidget made by Qt) resolves some sixty widget classes, 5 ms of the
+        start-up, and the list is sized before the first paint."""
+        bar = self.view.verticalScrollBar()
+        width = self.view.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
+        return max(120, width or 280) - 2 * PAD
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = self._width()

@@ -31,6 +31,9 @@ class PageOverview(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self.palette_colors: Palette = LIGHT
         self.cells: list[tuple[int, int, int]] = []  # (table row, column, article)
+        # A page nearly always runs past the window: with the bar always there, a page is
+        # laid out once at one width, not again when a bar appears (or goes) after a turn.
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")  # by name: see main_window
 
     def _anchor(self, url: QUrl) -> None:
         text = url.toString()
@@ -66,8 +69,12 @@ class PageOverview(QTextBrowser):
 
     def text_width(self) -> float:
         """The width documents are laid out at; 0 (lay out later) before the window was
-        first shown: until then the viewport's width is a placeholder."""
-        return float(self.viewport().width()) if self.window().isVisible() else 0.0
+        first shown: until then the viewport's width is a placeholder. (The viewport's size,
+        not asked of viewport(): see ArticleDelegate._width.)"""
+        return float(self.maximumViewportSize().width()) if self.window().isVisible() else 0.0
+
+    def text_height(self) -> int:
+        return self.maximumViewportSize().height()
 
     def page_html(self, issue: Issue | None, number: int, page: Page | None,
                   convert: Callable[[str], str] = lambda s: s) -> str:

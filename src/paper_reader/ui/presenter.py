@@ -171,7 +171,7 @@ class Presenter:
         """Next and previous pages, then every article of this page, one per idle step."""
         steps: list[Callable[[], None]] = [self.show_overview]
         numbers = self.reader.page_numbers()
-        height = self.window.overview.viewport().height()
+        height = self.window.overview.text_height()
         for number in (loc.page + 1, loc.page - 1):
             if number in numbers:
                 steps.append(lambda n=number: self.cache.warm(self._page_doc(n), height))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QMouseEvent
 
 from .importing import Importer
@@ -24,8 +24,19 @@ class MouseNavigation(QObject):
     def __init__(self, window: MainWindow, reader: Reader) -> None:
         super().__init__(window)
         self.reader = reader
-        for widget in (window, window.page_strip.viewport(), window.article_list.viewport(),
-                       window.overview.viewport(), window.article_view.browser.viewport()):
+        self.window = window
+        self._watching = False
+        # After the first paint: PySide's first wrapping of a viewport costs the start-up
+        # 5 ms (see ArticleDelegate._width), and no one presses back in the first 50 ms.
+        window.shown.connect(lambda: QTimer.singleShot(50, self.watch))
+
+    def watch(self) -> None:
+        w = self.window
+        if self._watching:
+            return
+        self._watching = True
+        for widget in (w, w.page_strip.viewport(), w.article_list.viewport(), w.overview.viewport(),
+                       w.article_view.browser.viewport()):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
