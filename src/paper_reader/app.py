@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 
     from .core.kiosk_config import KioskConfig
     from .core.library import Library
-from dataclasses import dataclass
 from pathlib import Path
 
 GUI_OPTIONS = {"--db", "--open", "--paper", "--screenshot", "--size", "--theme", "--config"}
@@ -62,18 +61,22 @@ def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
-@dataclass
 class ReaderApp:
-    """The parts of a running reader window, as tests and the entry point use them."""
+    """The parts of a running reader window, as tests and the entry point use them.
 
-    window: object
-    reader: object
-    presenter: object
-    importer: object
-    library: object
-    settings: object
-    tools: object
-    kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
+    (A plain class: a dataclass compiles generated methods at every start-up.)
+    """
+
+    def __init__(self, window: object, reader: object, presenter: object, importer: object,
+                 library: object, settings: object, tools: object) -> None:
+        self.window = window
+        self.reader = reader
+        self.presenter = presenter
+        self.importer = importer
+        self.library = library
+        self.settings = settings
+        self.tools = tools
+        self.kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,

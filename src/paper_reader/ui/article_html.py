@@ -7,13 +7,14 @@ are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.model import Article, Issue, Link, Page, page_label
 
 
-@dataclass
-class Palette:
+class Palette(NamedTuple):
+    """The paper's colours in the article view and the page overview."""
+
     text: str = "#1d1d1f"
     muted: str = "#5f6368"
     link: str = "#0b57d0"

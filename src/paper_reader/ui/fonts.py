@@ -6,7 +6,7 @@ draws some Chinese characters with Japanese glyph shapes; so the faces are named
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -19,8 +19,7 @@ SANS_TC = ["Noto Sans CJK TC", "Noto Sans CJK HK", "Source Han Sans TC", "Micros
 SERIF_TC = ["Noto Serif CJK TC", "Noto Serif CJK HK", "Source Han Serif TC", "MingLiU", "Songti TC"]
 
 
-@dataclass
-class FontChoice:
+class FontChoice(NamedTuple):
     ui: str | None
     text: str | None
     text_tc: str | None

@@ -6,7 +6,6 @@ Changing any of them bumps ``Look.version`` so that prepared documents are made 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..core.script import SCRIPTS, ScriptConverter
 from .article_html import DARK, LIGHT, Palette
@@ -16,15 +15,18 @@ DEFAULT_SIZE = 12.5
 TRADITIONAL = {"traditional", "taiwan", "hongkong"}
 
 
-@dataclass
 class Look:
-    palette: Palette = field(default_factory=lambda: LIGHT)
-    text_font: str | None = None  # simplified-Chinese face
-    text_font_tc: str | None = None  # traditional face
-    text_size: float = DEFAULT_SIZE
-    script: str = "original"
-    version: int = 0
-    converter: ScriptConverter = field(default_factory=ScriptConverter)
+    """(A plain class: a dataclass compiles generated methods at every start-up.)"""
+
+    def __init__(self, text_font: str | None = None, text_font_tc: str | None = None,
+                 text_size: float = DEFAULT_SIZE, script: str = "original") -> None:
+        self.palette: Palette = LIGHT
+        self.text_font = text_font  # simplified-Chinese face
+        self.text_font_tc = text_font_tc  # traditional face
+        self.text_size = text_size
+        self.script = script
+        self.version = 0
+        self.converter = ScriptConverter()
 
     @property
     def convert(self) -> Callable[[str], str]:
