@@ -165,6 +165,21 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     return parts
 
 
+SETTLE_MS = 200  # after the first paint, before a reader's first click
+
+
+def collect_after_start() -> None:
+    """Turn the cyclic collector back on (``__main__`` turned it off) once the window is up,
+    with what start-up made frozen: it lives as long as the window."""
+    from PySide6.QtCore import QTimer
+
+    def settle() -> None:
+        gc.freeze()
+        gc.enable()
+
+    QTimer.singleShot(SETTLE_MS, settle)
+
+
 def run_gui(argv: Sequence[str]) -> int:
     args = gui_arguments(argv)
     from PySide6.QtWidgets import QApplication
@@ -197,6 +212,7 @@ def run_gui(argv: Sequence[str]) -> int:
         w, _, h = args.size.lower().partition("x")
         window.resize(int(w), int(h))  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
+    collect_after_start()
     if args.screenshot:
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
@@ -248,6 +264,7 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     kiosk = parts.kiosk
     kiosk.install_excepthook()  # type: ignore[attr-defined]
     kiosk.show()  # type: ignore[attr-defined]
+    collect_after_start()
     if args.screenshot:
         return take_screenshot(app, parts.window, Path(args.screenshot))  # type: ignore[arg-type]
     return app.exec()
