@@ -328,3 +328,18 @@ def test_first_paint_builds_neither_the_qt_namespace_nor_qstyle(tmp_path: Path) 
     subprocess.run(args, env=env, capture_output=True, timeout=120, check=True)  # first run: theme cache
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["False", "False"], (done.stdout, done.stderr[-2000:])
+
+
+def test_collector_is_back_on_once_the_window_is_up(qtbot) -> None:
+    """`paper-reader` starts with the cyclic collector off (__main__); it must come back."""
+    import gc
+
+    from paper_reader.app import SETTLE_MS, collect_after_start
+
+    gc.disable()
+    try:
+        collect_after_start()
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=SETTLE_MS + 2000)
+    finally:
+        gc.enable()
