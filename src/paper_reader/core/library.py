@@ -12,9 +12,8 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from .library_file import (  # noqa: F401  (re-exported: the library's errors live there)
@@ -36,26 +35,25 @@ from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .script import fold
 
 
-@dataclass
-class PageResult:
+# Records the library hands out. Named tuples, not dataclasses: a dataclass compiles its
+# generated methods when the class is made, and this module is on the window's start-up.
+class PageResult(NamedTuple):
     paper: str
     date: str
     number: int
     status: str  # imported, replaced, unchanged
 
 
-@dataclass
-class IssueInfo:
+class IssueInfo(NamedTuple):
     id: int
     paper: str
     date: str
     serial: int | None
     page_count: int | None
-    pages: list[int] = field(default_factory=list)
+    pages: list[int]
 
 
-@dataclass
-class PaperInfo:
+class PaperInfo(NamedTuple):
     id: int
     name: str
     issue_count: int
@@ -63,8 +61,7 @@ class PaperInfo:
     last_date: str
 
 
-@dataclass
-class SearchHit:
+class SearchHit(NamedTuple):
     article_id: int
     issue_id: int
     paper: str
@@ -73,7 +70,7 @@ class SearchHit:
     position: int
     title: str
     snippet: str  # hits wrapped in the markers below
-    MARK_START = "\x02"
+    MARK_START = "\x02"  # not fields: plain class attributes
     MARK_END = "\x03"
 
 
