@@ -26,7 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # cyclic collector ran some fifty times (4 ms) before the first paint. The window turns
     # it back on once it is up (app.collect_after_start).
     gc.disable()
+    # The Qt-free core before PySide: PySide's import hook reads the source of every module
+    # imported after it (to look for `from __feature__ import`), 40 µs a module.
     from .app import run_gui
+    from .core import library  # noqa: F401
 
     return run_gui(args)
 
