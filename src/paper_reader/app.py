@@ -200,7 +200,7 @@ def run_gui(argv: Sequence[str]) -> int:
         from .ui.single_instance import claim
 
         # A second start on the same library brings the running window forward instead.
-        guard = claim(list(argv))
+        guard = claim(list(argv), listen=False)  # listens once the window is up
         if guard is None:
             return 0
     library = open_library(path, interactive=not args.screenshot)
@@ -217,6 +217,8 @@ def run_gui(argv: Sequence[str]) -> int:
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
         return code
+    from PySide6.QtCore import QTimer
+
     from .ui.crash import install_crash_handler
     from .ui.library_watch import LibraryWatch, follow_library
     from .ui.single_instance import answer_knock
@@ -224,10 +226,15 @@ def run_gui(argv: Sequence[str]) -> int:
     install_crash_handler(window, path)  # type: ignore[arg-type]
     assert guard is not None
     guard.knocked.connect(lambda knock: answer_knock(knock, window, parts.reader))
+    QTimer.singleShot(SETTLE_MS, guard.listen)
     # Imports from a terminal or another window show up without a restart.
     watch = LibraryWatch(parts.library, parent=window)  # type: ignore[arg-type]
     follow_library(watch, parts.reader, parts.presenter, parts.tools)
     watch.start()
+    if os.environ.get("PAPER_READER_REPORT_PAINT") == "quit":
+        from .ui.startup import report_first_paint
+
+        report_first_paint(app, window)  # type: ignore[arg-type]
     try:
         return app.exec()
     finally:

@@ -10,7 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from paper_reader.core.library import DamagedLibraryError
-from paper_reader.ui.crash import CrashDialog, install_crash_handler, log_file
+from paper_reader.ui.crash import install_crash_handler, log_file
+from paper_reader.ui.crash_dialog import CrashDialog
 
 from .conftest import row
 

@@ -124,3 +124,27 @@ def test_answer_opens_the_asked_page(qtbot, tmp_path: Path) -> None:
         row("Concurrency", "a second start of the reader", "").add("--open of the second start opened")
     finally:
         parts.library.close()
+
+
+def test_a_second_start_waits_for_a_first_that_listens_after_its_first_paint(
+        qtbot, tmp_path: Path) -> None:
+    """The window takes the lock at once and listens only once it is up (QtNetwork is slow
+    to load); a second start in between waits for it instead of opening a window too."""
+    db = str(tmp_path / "library.sqlite3")
+    first = claim(["--db", db], listen=False)
+    assert first is not None and not first.listening
+    try:
+        with qtbot.waitSignal(first.knocked, timeout=10000) as blocker:
+            proc = second_start("--db", db, "--open", "2024-03-15/1/0")
+            qtbot.wait(400)  # the first is still painting its window
+            assert proc.poll() is None  # the second is waiting, not opening its own
+            first.listen()
+            assert first.listening
+            while proc.poll() is None:
+                qtbot.wait(20)
+        assert proc.returncode == 0, proc.stderr.read()
+        assert blocker.args[0].open == "2024-03-15/1/0"
+    finally:
+        first.close()
+    row("Concurrency", "a second start of the reader", "").add(
+        "while the first was still starting: waited, then handed over")

@@ -20,22 +20,23 @@ import sys
 import threading
 import time
 import traceback
+from collections import deque
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from .crash_dialog import CrashDialog
 
 LOG_NAME = "crash.log"
+# Posted to the handler to show what the hooks caught, in the GUI thread. An event, not a
+# queued signal: naming Qt.QueuedConnection would build PySide's Qt namespace (10 ms) at
+# start-up, where the handler is installed; the dialog's module loads on the first report.
+REPORT = QEvent.Type(QEvent.registerEventType())
 LOG_LIMIT = 1_000_000  # bytes; the log is rotated once to crash.log.1 beyond this
 
 
@@ -80,81 +81,8 @@ def write_log(details: str) -> Path | None:
         return None
 
 
-class CrashDialog(QDialog):
-    """The apology: what happened in one sentence, where the details are, a copy button."""
-
-    def __init__(self, parent: QWidget | None, details: str, log: Path | None,
-                 damaged: str | None = None, library_path: Path | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.details = details
-        self.library_path = library_path
-        self.extra = 0
-        self.setWindowTitle(self.tr("书库文件已损坏") if damaged else self.tr("出错了"))
-        if damaged:
-            text = damaged + "\n\n" + self.tr(
-                "可以把它改名保存在原处（不会删除），下次启动时新建一个空书库；在此之前仍可阅读能读出的内容。")
-        else:
-            text = self.tr(
-                "很抱歉，出了一个意外的错误。窗口仍可继续使用；如果再次出现，请把详情发给开发者。")
-        self.message = QLabel(text, self)
-        self.message.setWordWrap(True)
-        self.where = QLabel(self)
-        self.where.setWordWrap(True)
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.where.setText(self.tr("详情已写入 %1").replace("%1", str(log)) if log else "")
-        self.where.setVisible(log is not None)
-        self.count = QLabel(self)
-        self.count.hide()
-        buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton(self.tr("复制详情"), self)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.set_aside_button: QPushButton | None = None
-        if damaged and library_path is not None:
-            self.set_aside_button = QPushButton(self.tr("改名保存"), self)
-            buttons.addButton(self.set_aside_button, QDialogButtonBox.ButtonRole.ActionRole)
-            self.set_aside_button.clicked.connect(self.set_aside)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        close.clicked.connect(self.reject)
-        self.copy_button.clicked.connect(self.copy)
-        layout = QVBoxLayout(self)
-        for widget in (self.message, self.where, self.count, buttons):
-            layout.addWidget(widget)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def copy(self) -> None:
-        QApplication.clipboard().setText(self.details)
-        self.copy_button.setText(self.tr("已复制"))
-
-    def again(self, details: str) -> None:
-        """Another exception while the dialog is up: counted here, not a new dialog."""
-        self.extra += 1
-        self.details += "\n" + "=" * 78 + "\n" + details
-        self.count.setText(self.tr("此后又出错 %1 次。").replace("%1", str(self.extra)))
-        self.count.show()
-
-    def set_aside(self) -> None:
-        from ..core.library import LibraryError, set_aside
-
-        assert self.library_path is not None
-        try:
-            moved = set_aside(self.library_path)
-        except LibraryError as exc:
-            self.message.setText(str(exc))
-        else:
-            self.message.setText(self.tr("已改名保存为 %1。重新启动 paper-reader 后会新建一个书库。")
-                                 .replace("%1", str(moved)))
-            print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
-        if self.set_aside_button is not None:
-            self.set_aside_button.setEnabled(False)
-
-
 class CrashHandler(QObject):
     """The hooks, and the one dialog; lives in the GUI thread."""
-
-    _report = Signal(str, str, str)  # details, log path ("" when none), damaged message
 
     def __init__(self, window: QWidget, library_path: Path | None = None) -> None:
         super().__init__(window)
@@ -164,7 +92,14 @@ class CrashHandler(QObject):
         self.count = 0
         self._inside = threading.local()
         self._previous = (sys.excepthook, threading.excepthook)
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._reports: deque[tuple[str, str, str]] = deque()  # details, log path, damaged
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == REPORT:
+            while self._reports:
+                self._show(*self._reports.popleft())
+            return True
+        return super().event(event)
 
     def install(self) -> None:
         sys.excepthook = self.excepthook
@@ -200,7 +135,8 @@ class CrashHandler(QObject):
 
             if isinstance(exc, DamagedLibraryError):
                 damaged = str(exc)
-            self._report.emit(details, str(log) if log else "", damaged)
+            self._reports.append((details, str(log) if log else "", damaged))
+            QCoreApplication.postEvent(self, QEvent(REPORT))  # from any thread
         except Exception:
             sys.__excepthook__(exc_type, exc, tb)
         finally:
@@ -211,6 +147,8 @@ class CrashHandler(QObject):
             if self.dialog is not None:
                 self.dialog.again(details)
                 return
+            from .crash_dialog import CrashDialog
+
             dialog = CrashDialog(self.window, details, Path(log) if log else None,
                                  damaged or None, self.library_path)
             dialog.destroyed.connect(self._forget)

@@ -15,21 +15,27 @@ two libraries, each get their own window.
 A start that cannot reach the running reader within two seconds (it hangs, or it is still
 starting) opens a window of its own rather than nothing. ``--screenshot`` runs never take
 part: they are tools, not readers.
+
+The window's own start takes only the lock (``claim(argv, listen=False)``) and listens once
+its first frame is painted (``guard.listen()``): PySide's QtNetwork costs some 15 ms to load,
+and the lock alone already tells a first start from a second one. A second start that comes
+in between waits for the server, as it waits for a reader that is still starting.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+
+if TYPE_CHECKING:  # loaded when a server or a second start needs it (see above)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +44,10 @@ MAX_MESSAGE = 256 * 1024  # a knock is a few hundred bytes; anything larger is n
 WAIT_MS = 2000
 
 
-@dataclass
-class Knock:
+class Knock(NamedTuple):
     """What a second start asked for."""
 
-    argv: list[str] = field(default_factory=list)
+    argv: tuple[str, ...] = ()
     open: str | None = None  # --open DATE[/PAGE[/ARTICLE]]
     paper: str | None = None  # --paper NAME
 
@@ -77,8 +82,11 @@ def _user() -> str:
 
 
 def server_name(library: Path) -> str:
-    digest = hashlib.sha256(f"{_user()}\0{library}".encode("utf-8", "surrogatepass")).hexdigest()
-    return PREFIX + digest[:24]
+    """A name for user and library that is safe as a file and socket name. Two checksums,
+    not a cryptographic hash: it only has to tell one user's libraries apart, and hashlib
+    costs the start-up 2 ms to load."""
+    key = f"{_user()}\0{library}".encode("utf-8", "surrogatepass")
+    return f"{PREFIX}{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def _lock_path(name: str) -> str:
@@ -100,14 +108,22 @@ class InstanceGuard(QObject):
         self.server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, QByteArray] = {}
         if listen:
-            server = QLocalServer(self)
-            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            QLocalServer.removeServer(name)  # a socket file left by a reader that crashed
-            if server.listen(name):
-                server.newConnection.connect(self._accept)
-                self.server = server
-            else:
-                log.warning("single instance: cannot listen on %s (%s)", name, server.errorString())
+            self.listen()
+
+    def listen(self) -> None:
+        """Answer later starts on this library (the holder of the lock only)."""
+        if self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(self.name)  # a socket file left by a reader that crashed
+        if server.listen(self.name):
+            server.newConnection.connect(self._accept)
+            self.server = server
+        else:
+            log.warning("single instance: cannot listen on %s (%s)", self.name, server.errorString())
 
     @property
     def listening(self) -> bool:
@@ -159,7 +175,7 @@ class InstanceGuard(QObject):
 def parse_knock(line: bytes) -> Knock | None:
     try:
         data = json.loads(line.decode("utf-8"))
-        argv = [str(a) for a in data.get("argv", [])][:64]
+        argv = tuple(str(a) for a in data.get("argv", []))[:64]
         open_spec, paper = data.get("open"), data.get("paper")
         return Knock(argv, str(open_spec) if open_spec else None, str(paper) if paper else None)
     except (ValueError, AttributeError, TypeError):
@@ -169,6 +185,8 @@ def parse_knock(line: bytes) -> Knock | None:
 def knock(name: str, argv: list[str], wait_ms: int = WAIT_MS) -> bool:
     """Hand ``argv`` to the reader listening on ``name``; True once it said ok."""
     import time
+
+    from PySide6.QtNetwork import QLocalSocket
 
     message = json.dumps({"argv": argv, "open": option(argv, "--open"),
                           "paper": option(argv, "--paper")}, ensure_ascii=False).encode() + b"\n"
@@ -195,9 +213,10 @@ def knock(name: str, argv: list[str], wait_ms: int = WAIT_MS) -> bool:
         time.sleep(0.05)  # the running reader may be between taking the lock and listening
 
 
-def claim(argv: list[str], wait_ms: int = WAIT_MS) -> InstanceGuard | None:
+def claim(argv: list[str], wait_ms: int = WAIT_MS, listen: bool = True) -> InstanceGuard | None:
     """The guard of the first reader on this library, or None when one is already running
-    (it was asked to come forward and open any --open argument). Needs a QCoreApplication."""
+    (it was asked to come forward and open any --open argument). Needs a QCoreApplication.
+    ``listen=False``: the first reader's guard listens when ``guard.listen()`` is called."""
     argv = list(argv)
     name = server_name(library_of(argv))
     if option(argv, "--screenshot") is not None:
@@ -205,7 +224,7 @@ def claim(argv: list[str], wait_ms: int = WAIT_MS) -> InstanceGuard | None:
     lock = QLockFile(_lock_path(name))
     lock.setStaleLockTime(0)  # only a dead holder makes the lock stale, never its age
     if lock.tryLock(0):
-        return InstanceGuard(name, lock)
+        return InstanceGuard(name, lock, listen=listen)
     if knock(name, argv, wait_ms):
         return None
     log.warning("single instance: the running reader did not answer; opening another window")
@@ -214,6 +233,8 @@ def claim(argv: list[str], wait_ms: int = WAIT_MS) -> InstanceGuard | None:
 
 def bring_to_front(window: Any) -> None:
     """Un-minimise, raise and activate (the desktop may still only flash it)."""
+    from PySide6.QtCore import Qt
+
     state = window.windowState()
     if state & Qt.WindowState.WindowMinimized:
         window.setWindowState((state & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)

@@ -229,6 +229,21 @@ class _FirstPaint(QObject):
         self.at = time.monotonic()
 
 
+def report_first_paint(app: QApplication, window: MainWindow) -> None:
+    """For the start-up benchmark (PAPER_READER_REPORT_PAINT=quit): a reader's own start,
+    single-instance lock and all, that prints when its first frame was complete and quits."""
+    watcher = _FirstPaint()
+
+    def done() -> None:
+        watcher.at = time.monotonic()
+        print(f"first-paint-monotonic {watcher.at:.6f}", flush=True)
+        app.quit()
+
+    watcher._complete = done  # type: ignore[method-assign]
+    watcher.setParent(window)  # lives as long as the window: its event loop runs later
+    window.installEventFilter(watcher)
+
+
 def take_screenshot(app: QApplication, window: MainWindow, out: Path, timeout: float = 10.0) -> int:
     """Wait for the first complete paint of the window, save it, and report."""
     watcher = _FirstPaint()
