@@ -2,44 +2,78 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
-@dataclass
-class Link:
+class Record:
+    """Equality and repr over the fields a class names, as a dataclass would give them.
+
+    The model's classes are written out rather than dataclasses: a dataclass compiles its
+    generated methods when the class is made, and this module is on the window's start-up
+    (with the dataclasses module itself, about 3 ms). ``FIELDS`` are shown and compared,
+    ``HIDDEN`` only compared; anything else (row ids, source line numbers) is neither.
+    """
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    HIDDEN: ClassVar[tuple[str, ...]] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in (*self.FIELDS, *self.HIDDEN))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+
+class Link(Record):
     """A continuation: the page an article goes on to (下转) or comes from (上接).
 
     ``article`` is the index of the linked article on that page, or None while that
     page is not in hand.
     """
 
-    page: int
-    article: int | None = None
+    FIELDS = ("page", "article")
+
+    def __init__(self, page: int, article: int | None = None) -> None:
+        self.page = page
+        self.article = article
 
     def to_dict(self) -> dict[str, Any]:
         return {"page": self.page, "article": self.article}
 
 
-@dataclass
-class Article:
-    title: str = ""
-    kicker: str | None = None
-    subtitle: str | None = None
-    column: str | None = None
-    byline: str | None = None
-    authors: list[str] = field(default_factory=list)
-    kind: str = "news"
-    paragraphs: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    signature: list[str] = field(default_factory=list)
-    continues_to: Link | None = None
-    continued_from: Link | None = None
-    # Source line numbers (1-based) that ended up in this article; for tests and tools.
-    lines: list[int] = field(default_factory=list, repr=False, compare=False)
-    # Continuation markers as printed, taken out of the text.
-    markers: list[str] = field(default_factory=list, repr=False, compare=False)
-    id: int | None = field(default=None, repr=False, compare=False)  # library row, once stored
+class Article(Record):
+    FIELDS = ("title", "kicker", "subtitle", "column", "byline", "authors", "kind", "paragraphs",
+              "captions", "signature", "continues_to", "continued_from")
+
+    def __init__(self, title: str = "", kicker: str | None = None, subtitle: str | None = None,
+                 column: str | None = None, byline: str | None = None,
+                 authors: list[str] | None = None, kind: str = "news",
+                 paragraphs: list[str] | None = None, captions: list[str] | None = None,
+                 signature: list[str] | None = None, continues_to: Link | None = None,
+                 continued_from: Link | None = None, lines: list[int] | None = None,
+                 markers: list[str] | None = None, id: int | None = None) -> None:  # noqa: A002
+        self.title = title
+        self.kicker = kicker
+        self.subtitle = subtitle
+        self.column = column
+        self.byline = byline
+        self.authors: list[str] = [] if authors is None else authors
+        self.kind = kind
+        self.paragraphs: list[str] = [] if paragraphs is None else paragraphs
+        self.captions: list[str] = [] if captions is None else captions
+        self.signature: list[str] = [] if signature is None else signature
+        self.continues_to = continues_to
+        self.continued_from = continued_from
+        # Source line numbers (1-based) that ended up in this article; for tests and tools.
+        self.lines: list[int] = [] if lines is None else lines
+        # Continuation markers as printed, taken out of the text.
+        self.markers: list[str] = [] if markers is None else markers
+        self.id = id  # library row, once stored
 
     @property
     def text(self) -> str:
@@ -77,21 +111,29 @@ class Article:
         )
 
 
-@dataclass
-class Page:
-    number: int
-    label: str
-    section: str | None = None
-    articles: list[Article] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
-    # Running header (inner pages) or masthead (front page) facts found on this page.
-    paper: str | None = None
-    date: str | None = None  # ISO
-    masthead: dict[str, Any] = field(default_factory=dict)
-    header: list[str] = field(default_factory=list)
-    header_lines: list[int] = field(default_factory=list, repr=False)
-    unplaced_lines: list[int] = field(default_factory=list, repr=False)
-    id: int | None = field(default=None, repr=False, compare=False)
+class Page(Record):
+    FIELDS = ("number", "label", "section", "articles", "unplaced", "paper", "date", "masthead", "header")
+    HIDDEN = ("header_lines", "unplaced_lines")
+
+    def __init__(self, number: int, label: str, section: str | None = None,
+                 articles: list[Article] | None = None, unplaced: list[str] | None = None,
+                 paper: str | None = None, date: str | None = None,
+                 masthead: dict[str, Any] | None = None, header: list[str] | None = None,
+                 header_lines: list[int] | None = None, unplaced_lines: list[int] | None = None,
+                 id: int | None = None) -> None:  # noqa: A002
+        self.number = number
+        self.label = label
+        self.section = section
+        self.articles: list[Article] = [] if articles is None else articles
+        self.unplaced: list[str] = [] if unplaced is None else unplaced
+        # Running header (inner pages) or masthead (front page) facts found on this page.
+        self.paper = paper
+        self.date = date  # ISO
+        self.masthead: dict[str, Any] = {} if masthead is None else masthead
+        self.header: list[str] = [] if header is None else header
+        self.header_lines: list[int] = [] if header_lines is None else header_lines
+        self.unplaced_lines: list[int] = [] if unplaced_lines is None else unplaced_lines
+        self.id = id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,15 +145,19 @@ class Page:
         }
 
 
-@dataclass
-class Issue:
-    paper: str | None
-    date: str | None  # ISO yyyy-mm-dd
-    serial: int | None = None
-    page_count: int | None = None
-    masthead: dict[str, Any] = field(default_factory=dict)
-    pages: list[Page] = field(default_factory=list)
-    id: int | None = field(default=None, repr=False, compare=False)
+class Issue(Record):
+    FIELDS = ("paper", "date", "serial", "page_count", "masthead", "pages")
+
+    def __init__(self, paper: str | None, date: str | None, serial: int | None = None,
+                 page_count: int | None = None, masthead: dict[str, Any] | None = None,
+                 pages: list[Page] | None = None, id: int | None = None) -> None:  # noqa: A002
+        self.paper = paper
+        self.date = date  # ISO yyyy-mm-dd
+        self.serial = serial
+        self.page_count = page_count
+        self.masthead: dict[str, Any] = {} if masthead is None else masthead
+        self.pages: list[Page] = [] if pages is None else pages
+        self.id = id
 
     def page(self, number: int) -> Page | None:
         for p in self.pages:
