@@ -1,5 +1,8 @@
 """The library: issues, pages and articles kept in one SQLite file.
 
+This module opens, checks and reads the file; storing issues is ``library_store``'s part
+of the Library class.
+
 Every import is one transaction, so a failure leaves the file exactly as it was. The
 schema version lives in ``PRAGMA user_version``; a file written by a newer paper-reader is
 refused before anything is written to it.
@@ -9,8 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,20 +32,19 @@ from .library_file import (  # noqa: F401  (re-exported: the library's errors li
     library_error,
     set_aside,
 )
+from .library_store import (  # noqa: F401  (re-exported)
+    ImportCancelled,
+    IssueStore,
+    PageResult,
+    page_digest,
+    spaced,
+)
 from .model import Article, Issue, Link, Page
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from .script import fold
 
 
 # Records the library hands out. Named tuples, not dataclasses: a dataclass compiles its
 # generated methods when the class is made, and this module is on the window's start-up.
-class PageResult(NamedTuple):
-    paper: str
-    date: str
-    number: int
-    status: str  # imported, replaced, unchanged
-
-
 class IssueInfo(NamedTuple):
     id: int
     paper: str
@@ -74,7 +75,7 @@ class SearchHit(NamedTuple):
     MARK_END = "\x03"
 
 
-class Library:
+class Library(IssueStore):
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
@@ -220,145 +221,6 @@ class Library:
                     self.db.execute("COMMIT")  # read-only: ends the read, writes nothing
                 except sqlite3.Error:
                     pass
-
-    # -- importing -------------------------------------------------------------------
-    @_guarded
-    def import_issues(self, issues: Iterable[Issue], cancelled=None) -> list[PageResult]:  # type: ignore[no-untyped-def]
-        """Store issues in one transaction; re-imported pages replace the stored ones.
-
-        ``cancelled`` is polled between pages; when it returns True the whole import is
-        rolled back and ``ImportCancelled`` raised.
-        """
-        results: list[PageResult] = []
-        with self.transaction():
-            touched: set[int] = set()
-            last_id = self.db.execute("SELECT coalesce(max(article_id), 0) FROM article_text").fetchone()[0]
-            for issue in issues:
-                if not issue.paper or not issue.date:
-                    raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
-                issue_id = self._issue_row(issue)
-                for page in issue.pages:
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled()
-                    status = self._store_page(issue_id, issue, page)
-                    results.append(PageResult(issue.paper, issue.date, page.number, status))
-                    if status != "unchanged":
-                        touched.add(issue_id)
-            for issue_id in touched:
-                self._relink(issue_id)
-            self._index_new(last_id)
-        return results
-
-    def _index_new(self, last_id: int) -> None:
-        """Index the rows this import added (new rows get ids above every older one)."""
-        self.db.execute(
-            "INSERT INTO article_fts(rowid, title, byline, body) "
-            "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
-        self.db.execute(
-            "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
-            "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
-            (last_id,))
-
-    def _issue_row(self, issue: Issue) -> int:
-        db = self.db
-        pinyin = issue.masthead.get("pinyin")
-        db.execute("INSERT INTO papers(name, pinyin) VALUES (?, ?) ON CONFLICT(name) DO "
-                   "UPDATE SET pinyin = coalesce(excluded.pinyin, pinyin)", (issue.paper, pinyin))
-        paper_id = db.execute("SELECT id FROM papers WHERE name = ?", (issue.paper,)).fetchone()[0]
-        row = db.execute("SELECT id, masthead FROM issues WHERE paper_id = ? AND date = ?",
-                         (paper_id, issue.date)).fetchone()
-        if row is None:
-            cur = db.execute(
-                "INSERT INTO issues(paper_id, date, serial, page_count, masthead) VALUES (?,?,?,?,?)",
-                (paper_id, issue.date, issue.serial, issue.page_count,
-                 json.dumps(issue.masthead, ensure_ascii=False)),
-            )
-            return int(cur.lastrowid)  # type: ignore[arg-type]
-        if issue.masthead:  # a front page brings the masthead; inner pages do not
-            db.execute("UPDATE issues SET serial = ?, page_count = ?, masthead = ? WHERE id = ?",
-                       (issue.serial, issue.page_count,
-                        json.dumps(issue.masthead, ensure_ascii=False), row[0]))
-        return int(row[0])
-
-    def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
-        db = self.db
-        digest = page_digest(page, issue)
-        row = db.execute("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
-                         (issue_id, page.number)).fetchone()
-        if row and row[1] == digest:
-            return "unchanged"
-        status = "imported"
-        if row:
-            self._delete_page(row[0])
-            status = "replaced"
-        cur = db.execute(
-            "INSERT INTO pages(issue_id, number, label, section, header, unplaced, source_hash, "
-            "imported_at) VALUES (?,?,?,?,?,?,?,?)",
-            (issue_id, page.number, page.label, page.section,
-             json.dumps(page.header, ensure_ascii=False),
-             json.dumps(page.unplaced, ensure_ascii=False), digest,
-             time.strftime("%Y-%m-%dT%H:%M:%S")),
-        )
-        page_id = cur.lastrowid
-        paper_id = db.execute("SELECT paper_id FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
-        for pos, art in enumerate(page.articles):
-            cur = db.execute(
-                "INSERT INTO articles(page_id, position, title, kicker, subtitle, column_label, "
-                "byline, authors, kind, paragraphs, captions, signature, continues_to_page, "
-                "continued_from_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (page_id, pos, art.title, art.kicker, art.subtitle, art.column, art.byline,
-                 _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
-                 _j(art.signature), art.continues_to.page if art.continues_to else None,
-                 art.continued_from.page if art.continued_from else None),
-            )
-            body = "\n".join([*(x for x in (art.column, art.kicker, art.subtitle) if x),
-                              *art.paragraphs, *art.captions, *art.signature])
-            db.execute(
-                "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (cur.lastrowid, paper_id, issue.date, page.number, fold(art.title),
-                 fold(art.byline or ""), fold(body)),
-            )
-        return status
-
-    def _delete_page(self, page_id: int) -> None:
-        db = self.db
-        ids = "SELECT id FROM articles WHERE page_id = ?"
-        db.execute(f"DELETE FROM continuations WHERE from_article IN ({ids}) OR to_article IN ({ids})",
-                   (page_id, page_id))
-        db.execute(f"DELETE FROM article_text WHERE article_id IN ({ids})", (page_id,))
-        db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
-        db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
-
-    def _relink(self, issue_id: int) -> None:
-        """Recompute the issue's continuations from what its stored pages say."""
-        from .issue import resolve_links
-
-        db = self.db
-        rows = db.execute(
-            "SELECT a.id, p.number, a.position, a.title, a.continues_to_page, a.continued_from_page "
-            "FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ? "
-            "ORDER BY p.number, a.position", (issue_id,)).fetchall()
-        pages: dict[int, Page] = {}
-        ids: dict[tuple[int, int], int] = {}
-        for aid, number, pos, title, to_page, from_page in rows:
-            page = pages.setdefault(number, Page(number=number, label=""))
-            page.articles.append(Article(
-                title=title or "",
-                continues_to=Link(to_page) if to_page is not None else None,
-                continued_from=Link(from_page) if from_page is not None else None))
-            ids[(number, pos)] = aid
-        issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
-        resolve_links(issue)
-        db.execute(
-            "DELETE FROM continuations WHERE from_article IN (SELECT a.id FROM articles a "
-            "JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ?)", (issue_id,))
-        for page in issue.pages:
-            for pos, art in enumerate(page.articles):
-                if art.continues_to and art.continues_to.article is not None:
-                    db.execute("INSERT INTO continuations(from_article, to_article) VALUES (?, ?)",
-                               (ids[(page.number, pos)],
-                                ids[(art.continues_to.page, art.continues_to.article)]))
 
     # -- reading ---------------------------------------------------------------------
     @_guarded
@@ -527,30 +389,3 @@ class Library:
 
         with self.snapshot():
             return run_search(self.db, query, limit, paper, date_from, date_to)
-
-
-class ImportCancelled(Exception):
-    """The reader cancelled an import; nothing of it was kept."""
-
-
-def spaced(text: str | None) -> str:
-    """Every character its own token, for the one-character index."""
-    return " ".join(text) if text else ""
-
-
-def _j(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def page_digest(page: Page, issue: Issue) -> str:
-    """What the page says, without how its links resolved: that depends on other pages."""
-    printed = page.to_dict()
-    for art in printed["articles"]:
-        for key in ("continues_to", "continued_from"):
-            if art[key]:
-                art[key] = art[key]["page"]
-    import hashlib  # only imports need it: kept off the window's start-up
-
-    data = {"page": printed, "header": page.header,
-            "masthead": issue.masthead if page.masthead else None}
-    return hashlib.sha256(_j(data).encode()).hexdigest()
