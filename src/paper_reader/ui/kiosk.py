@@ -122,7 +122,7 @@ class KioskMode(QObject):
         QApplication.instance().installEventFilter(self)
         for scheme in URL_SCHEMES:  # whatever asks the desktop to open an address is refused
             QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
-        kiosk_window.hook_search(parts.library.path, config.papers)  # type: ignore[attr-defined]
+        parts.tools.search_opener = kiosk_window.search_opener(config.papers)  # type: ignore[attr-defined]
 
     @staticmethod
     def _ms(seconds: float) -> int:
@@ -228,7 +228,6 @@ class KioskMode(QObject):
             timer.stop()
         for scheme in URL_SCHEMES:
             QDesktopServices.unsetUrlHandler(scheme)
-        kiosk_window.unhook_search(self.parts.library.path)  # type: ignore[attr-defined]
 
     # -- idle --------------------------------------------------------------------------
     def _idle_check(self) -> None:

@@ -4,8 +4,6 @@ and printing as a kiosk does them. ``ui.kiosk.KioskMode`` applies these to a bui
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -217,36 +215,16 @@ def print_direct(app: ReaderApp, printer_name: str) -> None:
 
 
 # -- search: the panel's worker thread opens the library as the kiosk does -----------------
-_SEARCH_SHOWN: dict[Path, tuple[str, ...]] = {}
-_SEARCH_LOCAL = threading.local()
-_plain_connection: Callable[[Path], object] | None = None
+def search_opener(papers: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """For ReadingTools.search_opener: the search thread gets a KioskLibrary (read-only,
+    immutable fallback, only the papers shown), opened again when the sync replaced it."""
+    from .search_panel import LibraryOpener
 
+    class KioskSearchOpener(LibraryOpener):
+        def open(self, path: Path) -> KioskLibrary:  # type: ignore[override]
+            return KioskLibrary(path, papers)
 
-def _kiosk_connection(path: Path):  # type: ignore[no-untyped-def]
-    papers = _SEARCH_SHOWN.get(Path(path))
-    if papers is None:
-        assert _plain_connection is not None
-        return _plain_connection(path)
-    lib = getattr(_SEARCH_LOCAL, "library", None)
-    if lib is None or lib.path != Path(path) or lib.papers_shown != papers or lib.replaced():
-        if lib is not None:
-            lib.close()
-        lib = KioskLibrary(path, papers)
-        _SEARCH_LOCAL.library = lib
-    return lib
+        def still_good(self, lib, path: Path) -> bool:  # type: ignore[no-untyped-def, override]
+            return bool(lib.path == Path(path) and lib.papers_shown == papers and not lib.replaced())
 
-
-def hook_search(path: Path, papers: tuple[str, ...]) -> None:
-    """The search panel opens ``Library(path, readonly=True)`` on its thread; for a kiosk's
-    library it gets a KioskLibrary instead (immutable fallback, only the papers shown)."""
-    global _plain_connection
-    from . import search_panel
-
-    if search_panel._connection is not _kiosk_connection:
-        _plain_connection = search_panel._connection
-        search_panel._connection = _kiosk_connection
-    _SEARCH_SHOWN[Path(path)] = papers
-
-
-def unhook_search(path: Path) -> None:
-    _SEARCH_SHOWN.pop(Path(path), None)
+    return KioskSearchOpener()

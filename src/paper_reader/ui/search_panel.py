@@ -150,32 +150,46 @@ class _SearchSignals(QObject):
     done = Signal(int, object)  # sequence number, list[SearchHit] or error text
 
 
+class LibraryOpener:
+    """The search thread's own read-only connection, kept between queries: a fresh one
+    would start with a cold page cache on every keystroke. A kiosk hands the panel one
+    that opens its own kind of library (``kiosk_window.search_opener``)."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def __call__(self, path: Path) -> Library:
+        lib = getattr(self._local, "library", None)
+        if lib is None or not self.still_good(lib, path):
+            if lib is not None:
+                lib.close()
+            lib = self._local.library = self.open(path)
+        return lib  # type: ignore[no-any-return]
+
+    def open(self, path: Path) -> Library:
+        return Library(path, readonly=True)
+
+    def still_good(self, lib: Library, path: Path) -> bool:
+        return lib.path == path
+
+    def forget(self) -> None:
+        self._local.__dict__.pop("library", None)  # open afresh next time
+
+
 class _SearchJob(QRunnable):
     def __init__(self, seq: int, path: Path, query: str, filters: dict[str, str | None],
-                 signals: _SearchSignals) -> None:
+                 signals: _SearchSignals, opener: LibraryOpener) -> None:
         super().__init__()
         self.seq, self.path, self.query, self.filters, self.signals = seq, path, query, filters, signals
+        self.opener = opener
 
     def run(self) -> None:
         try:
-            hits: object = _connection(self.path).search(self.query, limit=100, **self.filters)
+            hits: object = self.opener(self.path).search(self.query, limit=100, **self.filters)
         except LibraryError as exc:
-            _LOCAL.__dict__.pop("library", None)  # open afresh next time
+            self.opener.forget()
             hits = str(exc)
         self.signals.done.emit(self.seq, hits)
-
-
-_LOCAL = threading.local()
-
-
-def _connection(path: Path) -> Library:
-    """The search thread's own read-only connection, kept between queries: a fresh one
-    would start with a cold page cache on every keystroke."""
-    lib = getattr(_LOCAL, "library", None)
-    if lib is None or lib.path != path:
-        lib = Library(path, readonly=True)
-        _LOCAL.library = lib
-    return lib
 
 
 class SearchPanel(QWidget):
@@ -185,9 +199,11 @@ class SearchPanel(QWidget):
     findInArticle = Signal(str)
     resultsShown = Signal(int)
 
-    def __init__(self, library_path: Path, parent: Any = None) -> None:
+    def __init__(self, library_path: Path, parent: Any = None,
+                 opener: LibraryOpener | None = None) -> None:
         super().__init__(parent)
         self.library_path = library_path
+        self.opener = opener or LibraryOpener()
         self.setAccessibleName(self.tr("搜索"))
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("搜索全部报纸（简繁皆可）"))
@@ -288,7 +304,8 @@ class SearchPanel(QWidget):
             filters["date_from"] = self.date_from.date().toString("yyyy-MM-dd")
             filters["date_to"] = self.date_to.date().toString("yyyy-MM-dd")
         self.status.setText(self.tr("正在搜索…"))
-        self._pool.start(_SearchJob(self._seq, self.library_path, text, filters, self._signals))
+        self._pool.start(_SearchJob(self._seq, self.library_path, text, filters, self._signals,
+                                    self.opener))
 
     def _show(self, seq: int, hits: object) -> None:
         if seq != self._seq:

@@ -21,7 +21,7 @@ from .session import Session
 from .startup import apply_theme
 
 if TYPE_CHECKING:  # the search panel is built on first use, and imported then
-    from .search_panel import SearchPanel
+    from .search_panel import LibraryOpener, SearchPanel
 
 
 class ReadingTools:
@@ -31,6 +31,8 @@ class ReadingTools:
         self.terms: list[str] = []
         self.hit_index = -1
         self._search: SearchPanel | None = None
+        # How the search thread opens the library; a kiosk sets its own before first use.
+        self.search_opener: LibraryOpener | None = None
         self._dock = None
         self._archive = None
 
@@ -98,7 +100,7 @@ class ReadingTools:
 
             from .search_panel import SearchPanel
 
-            panel = SearchPanel(self.reader.library.path, self.window)
+            panel = SearchPanel(self.reader.library.path, self.window, self.search_opener)
             panel.model.convert = self.presenter.look.convert
             panel.delegate.mark_color = self.presenter.look.palette.highlight
             panel.hitActivated.connect(self.open_hit)
