@@ -362,7 +362,7 @@ class KioskMode(QObject):
             return False
         self.parts.library = self.parts.reader.library = new  # type: ignore[attr-defined]
         self.parts.reader.issue = None  # type: ignore[attr-defined]  # read it again, from the new file
-        archive = self.parts.tools._archive  # type: ignore[attr-defined]
+        archive = self.parts.tools.archive  # type: ignore[attr-defined]
         if archive is not None:
             archive.library = new
         old.close()  # type: ignore[attr-defined]

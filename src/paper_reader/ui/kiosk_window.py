@@ -172,7 +172,7 @@ def fit_search(kiosk: KioskMode) -> None:
 
 
 def fit_archive(parts: ReaderApp) -> None:
-    archive = parts.tools._archive  # type: ignore[attr-defined]
+    archive = parts.tools.archive  # type: ignore[attr-defined]
     if archive is not None and archive.width() < 640:
         archive.resize(720, 600)
 
@@ -195,7 +195,7 @@ def native_printer(name: str):  # type: ignore[no-untyped-def]
 def print_direct(app: ReaderApp, printer_name: str) -> None:
     """The open article straight to the printer: no dialog, never to a file."""
     w, look = app.window, app.presenter.look  # type: ignore[attr-defined]
-    parts = app.tools._print_parts()  # type: ignore[attr-defined]
+    parts = app.tools.print_parts()  # type: ignore[attr-defined]
     if parts is None:
         return
     printer = native_printer(printer_name)

@@ -212,7 +212,7 @@ class ReadingTools:
         self.window.statusBar().showMessage(copied + text, 5000)
         return text
 
-    def _print_parts(self):  # type: ignore[no-untyped-def]
+    def print_parts(self):  # type: ignore[no-untyped-def]
         from .article_html import LIGHT, article_html
         from .printing import PRINT_EM_PX
 
@@ -228,14 +228,14 @@ class ReadingTools:
     def print_article(self) -> None:
         from .printing import print_dialog
 
-        parts = self._print_parts()
+        parts = self.print_parts()
         if parts is not None:
             print_dialog(self.window, *parts, convert=self.presenter.look.convert)
 
     def export_pdf(self, path: str | None = None) -> Path | None:
         from .printing import export_pdf
 
-        parts = self._print_parts()
+        parts = self.print_parts()
         if parts is None:
             return None
         if path is None:
@@ -258,6 +258,11 @@ class ReadingTools:
         return out
 
     # -- archive -----------------------------------------------------------------------
+    @property
+    def archive(self):  # type: ignore[no-untyped-def]
+        """The archive dialog, once it was first opened (else None)."""
+        return self._archive
+
     def show_archive(self):  # type: ignore[no-untyped-def]
         from .archive_dialog import ArchiveDialog
 
