@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
-    QSignalBlocker,
     QSize,
     Qt,
     QTimer,
@@ -36,28 +35,19 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
-    QClipboard,
     QDesktopServices,
-    QGuiApplication,
     QKeyEvent,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDockWidget,
-    QToolTip,
 )
 
-from ..core.history import History, Location
 from ..core.kiosk_config import KioskConfig
-from ..core.kiosk_library import KioskLibrary
-from ..core.library import LibraryError
 from ..core.pin import PinGate
 from . import kiosk_window
 from .kiosk_pin import PinDialog
+from .kiosk_reset import close_dialogs, reopen_if_replaced, start_state
 from .kiosk_window import IdleOverlay, fit_for_touch, lock_down
-from .startup import apply_theme
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -244,7 +234,7 @@ class KioskMode(QObject):
         self.start_countdown()
 
     def start_countdown(self) -> None:
-        self._close_dialogs()
+        close_dialogs(self.window)
         self._countdown_from = self.clock()
         self.overlay.setGeometry(self.window.rect())
         self.overlay.show()
@@ -267,107 +257,25 @@ class KioskMode(QObject):
         self.last_input = self.clock()
         self._idle.start(self._ms(self.config.idle_timeout))
 
-    def _close_dialogs(self) -> None:
-        for _ in range(10):
-            popup = QApplication.activePopupWidget()
-            if popup is None:
-                break
-            popup.close()
-        QToolTip.hideText()
-        for widget in QApplication.topLevelWidgets():
-            if widget is self.window or not widget.isVisible():
-                continue
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()
-
     # -- the start state ---------------------------------------------------------------
     def reset(self) -> None:
         """Back to the newest issue's front page in the configured look; search, history,
-        selections, dialogs and clipboard emptied."""
-        w, cfg = self.window, self.config
-        tools, reader, presenter = self.parts.tools, self.parts.reader, self.parts.presenter
+        selections, dialogs and clipboard emptied (see kiosk_reset)."""
         self._countdown.stop()
         self.overlay.hide()
-        self._close_dialogs()
+        close_dialogs(self.window)
         self.unlocked = False
         self.reopen_if_replaced()
-        a = w.actions
-        dock = w.findChild(QDockWidget, "searchDock")
-        panel = dock.widget() if dock is not None else None
-        if panel is not None:
-            for box in (panel.in_article, panel.limit_dates):
-                with QSignalBlocker(box):
-                    box.setChecked(False)
-            for edit in (panel.date_from, panel.date_to):
-                edit.setEnabled(False)
-            with QSignalBlocker(panel.paper):
-                panel.paper.setCurrentIndex(0)
-            panel.query.setText("")  # forgets the undo history too
-            panel.run()  # an empty query: no results, and a late answer is dropped
-            panel.results.scrollToTop()
-            tools.refresh_papers()  # type: ignore[attr-defined]
-            dock.hide()
-        tools.terms, tools.hit_index = [], -1  # type: ignore[attr-defined]
-        with QSignalBlocker(a.whole_article):
-            a.whole_article.setChecked(False)
-        reader.whole_article = False  # type: ignore[attr-defined]
-        reader.history = History()  # type: ignore[attr-defined]
-        look = presenter.look  # type: ignore[attr-defined]
-        look.set_script(cfg.script)
-        look.text_size = cfg.text_size
-        tools.theme_mode = cfg.theme  # type: ignore[attr-defined]
-        apply_theme(w, presenter, self.parts.settings, cfg.theme, remember=False)  # type: ignore[arg-type]
-        if panel is not None:
-            panel.model.convert = look.convert
-            panel.delegate.mark_color = look.palette.highlight
-        tools.sync_checks()  # type: ignore[attr-defined]
-        latest = reader.library.latest_issue()  # type: ignore[attr-defined]
-        if latest is not None:
-            reader.open(Location(latest, 1, None))  # type: ignore[attr-defined]
-        w.show_overview_tab()
-        for browser in (w.article_view.browser, w.overview):
-            cursor = browser.textCursor()
-            cursor.clearSelection()
-            cursor.movePosition(QTextCursor.MoveOperation.Start)
-            browser.setTextCursor(cursor)
-            browser.setExtraSelections([])
-        w.article_view.notice.hide()
-        w.info_bar.hide()
-        w.statusBar().clearMessage()
-        w.splitter.restoreState(self._splitter)
-        w.article_list.scrollToTop()
-        w.page_strip.scrollToTop()
-        clipboard = QGuiApplication.clipboard()
-        clipboard.clear(QClipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
-        w.article_list.setFocus()
+        start_state(self.parts, self.config, self._splitter)
         self.dirty = False
         self.last_input = self.clock()
-        self._idle.start(self._ms(cfg.idle_timeout))
+        self._idle.start(self._ms(self.config.idle_timeout))
         log.info("reset to the start state")
         self.resetDone.emit()
 
     def reopen_if_replaced(self) -> bool:
         """A library synced by renaming a new copy over the old file is opened afresh."""
-        old = self.parts.library
-        if not old.replaced():  # type: ignore[attr-defined]
-            return False
-        try:
-            new = KioskLibrary(old.path, self.config.papers)  # type: ignore[attr-defined]
-        except LibraryError as exc:
-            log.warning("the library file changed but cannot be opened (%s); keeping the old one", exc)
-            return False
-        self.parts.library = self.parts.reader.library = new  # type: ignore[attr-defined]
-        self.parts.reader.issue = None  # type: ignore[attr-defined]  # read it again, from the new file
-        archive = self.parts.tools.archive  # type: ignore[attr-defined]
-        if archive is not None:
-            archive.library = new
-        old.close()  # type: ignore[attr-defined]
-        log.info("%s was replaced: opened the new file", new.path)
-        return True
+        return reopen_if_replaced(self.parts, self.config.papers)
 
     # -- errors ------------------------------------------------------------------------
     def install_excepthook(self) -> None:
