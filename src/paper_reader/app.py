@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -168,14 +168,17 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
 SETTLE_MS = 200  # after the first paint, before a reader's first click
 
 
-def collect_after_start() -> None:
-    """Turn the cyclic collector back on (``__main__`` turned it off) once the window is up,
-    with what start-up made frozen: it lives as long as the window."""
+def collect_after_start(*steps: Callable[[], object]) -> None:
+    """Once the window is up: the cyclic collector back on (``__main__`` turned it off),
+    with what start-up made frozen (it lives as long as the window), then ``steps``, work
+    the first frame does not need."""
     from PySide6.QtCore import QTimer
 
     def settle() -> None:
         gc.freeze()
         gc.enable()
+        for step in steps:
+            step()
 
     QTimer.singleShot(SETTLE_MS, settle)
 
@@ -212,13 +215,11 @@ def run_gui(argv: Sequence[str]) -> int:
         w, _, h = args.size.lower().partition("x")
         window.resize(int(w), int(h))  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
-    collect_after_start()
     if args.screenshot:
+        collect_after_start()
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
         return code
-    from PySide6.QtCore import QTimer
-
     from .ui.crash import install_crash_handler
     from .ui.library_watch import LibraryWatch, follow_library
     from .ui.single_instance import answer_knock
@@ -226,7 +227,7 @@ def run_gui(argv: Sequence[str]) -> int:
     install_crash_handler(window, path)  # type: ignore[arg-type]
     assert guard is not None
     guard.knocked.connect(lambda knock: answer_knock(knock, window, parts.reader))
-    QTimer.singleShot(SETTLE_MS, guard.listen)
+    collect_after_start(guard.listen)  # later starts on this library knock here
     # Imports from a terminal or another window show up without a restart.
     watch = LibraryWatch(parts.library, parent=window)  # type: ignore[arg-type]
     follow_library(watch, parts.reader, parts.presenter, parts.tools)

@@ -20,6 +20,8 @@ from .presenter import Presenter
 from .session import Session, saved_language
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QTranslator
 
 APP_NAME = "paper-reader"  # translations are paper-reader_<language>.qm
@@ -70,17 +72,25 @@ def install_translations(app: QApplication, language: str | None = None) -> list
 def check_library(path: Path, interactive: bool) -> bool:
     """Open-test the library and make the reads a start makes first; a damaged library may
     be set aside (renamed, never deleted). False: the window should not open."""
-    try:
-        with Library(path) as library:
-            probe(library)
+    checked = _checked(path, interactive)
+    if isinstance(checked, Library):
+        checked.close()
         return True
-    except LibraryError as exc:
-        return library_failed(path, exc, interactive)
+    return checked
 
 
 def open_library(path: Path, interactive: bool) -> Library | None:
     """check_library, keeping the library open for the window (opening it twice costs a
     start a millisecond or two). None: the window should not open."""
+    checked = _checked(path, interactive)
+    if isinstance(checked, Library):
+        return checked
+    return Library(path) if checked else None  # set aside: a new library in its place
+
+
+def _checked(path: Path, interactive: bool) -> Library | bool:
+    """The library, open and probed; else True when a damaged one was set aside (a start
+    may go on with a new one), False when the window should not open."""
     try:
         library = Library(path)
         try:
@@ -90,9 +100,7 @@ def open_library(path: Path, interactive: bool) -> Library | None:
             raise
         return library
     except LibraryError as exc:
-        if not library_failed(path, exc, interactive):
-            return None
-    return Library(path)  # the damaged one was set aside: a new library in its place
+        return library_failed(path, exc, interactive)
 
 
 def probe(library: Library) -> None:
@@ -210,10 +218,13 @@ def initial_location(library: Library, session: Session, spec: str | None,
 
 
 class _FirstPaint(QObject):
-    def __init__(self) -> None:
+    """Notes (and with ``then``, reports) when the window's first paint is complete."""
+
+    def __init__(self, then: Callable[[float], None] | None = None) -> None:
         super().__init__()
         self.painted = False
         self.at = 0.0
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
@@ -227,19 +238,18 @@ class _FirstPaint(QObject):
 
     def _complete(self) -> None:
         self.at = time.monotonic()
+        if self.then is not None:
+            self.then(self.at)
 
 
 def report_first_paint(app: QApplication, window: MainWindow) -> None:
     """For the start-up benchmark (PAPER_READER_REPORT_PAINT=quit): a reader's own start,
     single-instance lock and all, that prints when its first frame was complete and quits."""
-    watcher = _FirstPaint()
-
-    def done() -> None:
-        watcher.at = time.monotonic()
-        print(f"first-paint-monotonic {watcher.at:.6f}", flush=True)
+    def done(at: float) -> None:
+        print(f"first-paint-monotonic {at:.6f}", flush=True)
         app.quit()
 
-    watcher._complete = done  # type: ignore[method-assign]
+    watcher = _FirstPaint(done)
     watcher.setParent(window)  # lives as long as the window: its event loop runs later
     window.installEventFilter(watcher)
 
