@@ -88,12 +88,21 @@ def test_as_an_unprivileged_user_in_a_read_only_folder(sample_dir: Path) -> None
         os.chmod(path, 0o444)
         os.chmod(folder, 0o555)
         os.chmod(top, 0o755)
+        # Copies of the package (and OpenCC, for folding the query) that the other user can
+        # read whatever the checkout's permissions (a clone in a private temporary folder).
+        import opencc
+
+        for package in (ROOT / "src" / "paper_reader", Path(opencc.__file__).parent):
+            shutil.copytree(package, top / "code" / package.name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        for place in (top / "code", *(top / "code").rglob("*")):
+            os.chmod(place, 0o755 if place.is_dir() else 0o644)
         probe = ("import sys; sys.path.insert(0, sys.argv[2])\n"
                  "from paper_reader.core.kiosk_library import KioskLibrary\n"
                  "lib = KioskLibrary(sys.argv[1])\n"
                  "print(lib.immutable, len(lib.issues()), len(lib.search('图书馆')))\n")
         done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                               sys.executable, "-c", probe, str(path), str(ROOT / "src")],
+                               sys.executable, "-c", probe, str(path), str(top / "code")],
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout.split() == ["True", "2", str(done.stdout.split()[2])]
