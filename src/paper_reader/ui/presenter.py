@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from ..core.history import Location
 from ..core.model import Issue, Page
@@ -99,14 +99,21 @@ class Presenter:
         w.issue_label.setText(label)
         w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
 
+    def show_page(self, number: int) -> None:
+        """Mark the open page in the page strip: the one place that does (on
+        Reader.pageChanged, and after the strip's rows were made again)."""
+        w = self.window
+        row = w.page_model.row_of(number)
+        if row >= 0 and w.page_strip.currentIndex().row() != row:
+            # Not under a signal blocker: the view must hear of the change to repaint the old
+            # and the new row and to scroll to the new one. Its currentChanged asks the Reader
+            # for this page, where the Reader already is: nothing more happens.
+            w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
+
     def show_location(self, loc: Location) -> None:
         w, r = self.window, self.reader
         issue, page = r.issue, r.page()
         list_key = (issue.id if issue else None, loc.page)
-        with QSignalBlocker(w.page_strip.selectionModel()):
-            row = w.page_model.row_of(loc.page)
-            if row >= 0:
-                w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
         if self._list_of != list_key:
             w.article_model.set_page(page)
             self._list_of = list_key
@@ -143,6 +150,7 @@ class Presenter:
         self.apply_fonts()
         self.show_issue(self.reader.issue)
         if self.reader.location is not None:
+            self.show_page(self.reader.location.page)  # the strip's rows were made again
             self.show_location(self.reader.location)
 
     def update_actions(self) -> None:

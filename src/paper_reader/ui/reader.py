@@ -20,6 +20,9 @@ HREF = re.compile(r"^page:(\d+)(?:/(\d+))?$")
 class Reader(QObject):
     issueChanged = Signal(object)  # Issue | None
     locationChanged = Signal(object)  # Location
+    # The open page's number, announced once whenever the page or the issue changes (the
+    # issue read again too): whatever marks the current page listens to this one signal.
+    pageChanged = Signal(int)
     historyChanged = Signal()
     linkMissing = Signal(int)  # a page number that is not in the library
 
@@ -29,6 +32,7 @@ class Reader(QObject):
         self.history = History()
         self.issue: Issue | None = None
         self.whole_article = False
+        self._announced: tuple[int, int] | None = None  # (issue, page) last told by pageChanged
 
     # -- what is open ----------------------------------------------------------------
     @property
@@ -84,15 +88,23 @@ class Reader(QObject):
 
     # -- going places ----------------------------------------------------------------
     def open(self, location: Location, record: bool = True) -> None:
-        if self.issue is None or self.issue.id != location.issue_id:
+        loaded = self.issue is None or self.issue.id != location.issue_id
+        if loaded:
             self.issue = self.library.load_issue(location.issue_id)
             self.issueChanged.emit(self.issue)
         if record:
             self.history.visit(location)
         else:
             self.history.replace(location)
+        self._announce_page(loaded)
         self.locationChanged.emit(location)
         self.historyChanged.emit()
+
+    def _announce_page(self, always: bool) -> None:
+        loc = self.location
+        if loc is not None and (always or self._announced != (loc.issue_id, loc.page)):
+            self._announced = (loc.issue_id, loc.page)
+            self.pageChanged.emit(loc.page)
 
     def open_issue(self, issue_id: int, page: int = 1, article: int | None = None) -> None:
         self.open(Location(issue_id, page, article))
@@ -104,6 +116,7 @@ class Reader(QObject):
             return
         self.issue = self.library.load_issue(loc.issue_id)
         self.issueChanged.emit(self.issue)
+        self._announce_page(True)
         self.locationChanged.emit(loc)
 
     def select_article(self, row: int | None) -> None:
