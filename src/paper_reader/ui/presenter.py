@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from ..core.history import Location
+from ..core.history import Location, View
 from ..core.model import Issue, Page
 from .article_html import article_html
 from .doc_cache import DocumentCache
@@ -31,6 +31,9 @@ class Presenter:
         self._overview_of: tuple[object, ...] | None = None
         self._list_of: tuple[int | None, int] | None = None
         self._neighbours: tuple[int, bool, bool] | None = None
+        # The overview scroll to put back once that page's overview goes up (it goes up on
+        # idle time, or when its tab is chosen): (page key, pixels).
+        self._overview_scroll: tuple[tuple[object, ...], int] | None = None
         self._idle: list[Callable[[], None]] = []
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
@@ -119,11 +122,15 @@ class Presenter:
             self._list_of = list_key
         w.article_list.select_row(loc.article)
         showing_article = r.article() is not None and page is not None and loc.article is not None
+        back_to = r.returning_to  # back or forward: the place as it was left
+        self._overview_scroll = (self._page_key(loc.page), back_to.overview_scroll) if back_to else None
         if showing_article:
             # The overview sits behind its tab: it is brought up to date on idle time, or
             # at once if the reader switches to it first (see show_overview).
             doc = self._article_doc(page, loc.article)  # type: ignore[arg-type]
             w.article_view.show_document(doc)
+            if back_to:
+                w.article_view.browser.verticalScrollBar().setValue(back_to.article_scroll)
             self.cache.showing("article", doc)
             w.show_article_tab()
         else:
@@ -143,6 +150,16 @@ class Presenter:
             self.window.overview.show_document(doc, self.reader.page())
             self.cache.showing("overview", doc)
             self._overview_of = page_key
+        if self._overview_scroll is not None and self._overview_scroll[0] == page_key:
+            self.window.overview.verticalScrollBar().setValue(self._overview_scroll[1])
+            self._overview_scroll = None
+
+    def view_now(self) -> View:
+        """How the open place is being read, for the history (Reader.view_now)."""
+        w, loc = self.window, self.reader.location
+        showing_page = loc is not None and self._overview_of == self._page_key(loc.page)
+        return View(w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0,
+                    w.overview.verticalScrollBar().value() if showing_page else 0)
 
     def refresh(self) -> None:
         """Show everything again, e.g. after the theme, font or script changed."""

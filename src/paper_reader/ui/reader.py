@@ -6,11 +6,12 @@ Views never change it directly; they ask the Reader, and it tells them what to s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.history import History, Location
+from ..core.history import History, Location, View
 from ..core.library import Library
 from ..core.model import Article, Issue, Page, page_label
 
@@ -33,6 +34,11 @@ class Reader(QObject):
         self.issue: Issue | None = None
         self.whole_article = False
         self._announced: tuple[int, int] | None = None  # (issue, page) last told by pageChanged
+        # How the open place is being read (scroll positions), asked as the reader leaves
+        # it; the window's presenter answers. ``returning_to`` is how the place now being
+        # opened was left, while back or forward opens it (else None).
+        self.view_now: Callable[[], View] = View
+        self.returning_to: View | None = None
 
     # -- what is open ----------------------------------------------------------------
     @property
@@ -93,7 +99,7 @@ class Reader(QObject):
             self.issue = self.library.load_issue(location.issue_id)
             self.issueChanged.emit(self.issue)
         if record:
-            self.history.visit(location)
+            self.history.visit(location, self.view_now())
         else:
             self.history.replace(location)
         self._announce_page(loaded)
@@ -156,12 +162,19 @@ class Reader(QObject):
             self.open(Location(other, 1, 0))
 
     def back(self) -> None:
-        if (loc := self.history.back()) is not None:
-            self.open(loc, record=False)
+        self._return(self.history.back(self.view_now()))
 
     def forward(self) -> None:
-        if (loc := self.history.forward()) is not None:
+        self._return(self.history.forward(self.view_now()))
+
+    def _return(self, loc: Location | None) -> None:
+        if loc is None:
+            return
+        self.returning_to = self.history.view
+        try:
             self.open(loc, record=False)
+        finally:
+            self.returning_to = None
 
     def follow(self, href: str) -> bool:
         """Follow a continuation link; False (and linkMissing) when its page is not here."""
