@@ -139,6 +139,13 @@ def test_open_on_the_command_line(qtbot, library_path: Path, sample_dir: Path) -
         parts.library.close()
 
 
+def test_open_asked_by_a_second_start(qtbot, app: ReaderApp) -> None:
+    from paper_reader.ui.single_instance import Knock, answer_knock
+
+    assert answer_knock(Knock(open="2024-03-15/4"), app.window, app.reader)
+    shows_page(qtbot, app, 4)
+
+
 def test_import_and_the_library_changing_under_the_window(qtbot, app: ReaderApp,
                                                            sample_dir: Path) -> None:
     from paper_reader.ui.library_watch import LibraryWatch, follow_library
