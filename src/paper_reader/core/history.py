@@ -17,22 +17,37 @@ class Location(NamedTuple):
     article: int | None = None
 
 
+class View(NamedTuple):
+    """How a place was being read when the reader left it: the scroll positions of the
+    article view and of the page overview, in pixels. Plain numbers (no Qt here); a zoom
+    would be one more field with a default."""
+
+    article_scroll: int = 0
+    overview_scroll: int = 0
+
+
 class History:
+    """Places with the view each was left in: going back or forward returns to the place
+    and sets ``view`` to how it was left, for the window to restore."""
+
     def __init__(self, limit: int = 200) -> None:
-        self._back: list[Location] = []
-        self._forward: list[Location] = []
+        self._back: list[tuple[Location, View]] = []
+        self._forward: list[tuple[Location, View]] = []
         self.current: Location | None = None
+        self.view = View()  # of the current place: as it was left, when returned to
         self.limit = limit
 
-    def visit(self, location: Location) -> None:
-        """Go somewhere new: the old place goes on the back stack, forward is forgotten."""
+    def visit(self, location: Location, leaving: View | None = None) -> None:
+        """Go somewhere new: the old place (with ``leaving``, how it was being read) goes on
+        the back stack, forward is forgotten."""
         if location == self.current:
             return
         if self.current is not None:
-            self._back.append(self.current)
+            self._back.append((self.current, self.view if leaving is None else leaving))
             del self._back[: -self.limit]
         self._forward.clear()
         self.current = location
+        self.view = View()
 
     def replace(self, location: Location) -> None:
         """Move within the same place (another article on the page) without a new step."""
@@ -44,22 +59,23 @@ class History:
     def can_go_forward(self) -> bool:
         return bool(self._forward)
 
-    def back(self) -> Location | None:
+    def back(self, leaving: View | None = None) -> Location | None:
         if not self._back:
             return None
         if self.current is not None:
-            self._forward.append(self.current)
-        self.current = self._back.pop()
+            self._forward.append((self.current, self.view if leaving is None else leaving))
+        self.current, self.view = self._back.pop()
         return self.current
 
-    def forward(self) -> Location | None:
+    def forward(self, leaving: View | None = None) -> Location | None:
         if not self._forward:
             return None
         if self.current is not None:
-            self._back.append(self.current)
-        self.current = self._forward.pop()
+            self._back.append((self.current, self.view if leaving is None else leaving))
+        self.current, self.view = self._forward.pop()
         return self.current
 
     def clear(self) -> None:
         self._back.clear()
         self._forward.clear()
+        self.view = View()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..core.continuation import Join, WholeArticle, join_parts
 from ..core.model import Article, Issue, Link, Page, page_label
 
 
@@ -81,8 +82,12 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
     p.signature {{ text-align: right; line-height: {leading}px; margin: 0; }}
     p.join {{ color: {pal.muted}; text-align: center; font-size: {px(0.85)}; margin-top: {px(1)};
               margin-bottom: {px(1)}; }}
+    span.join {{ color: {pal.muted}; font-size: {px(0.8)}; }}
     a {{ color: {pal.link}; text-decoration: none; }}
     """
+    whole = join_parts(joined) if joined and len(joined) > 1 else None
+    if whole is not None:  # headed by the first part, whichever part was opened
+        page, article = whole.page, whole.article
     out = [f"<html><head><style>{css}</style></head><body>",
            f"<p class='dateline'>{_p(convert(dateline(issue, page)))}</p>"]
     a = article
@@ -95,11 +100,10 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
         out.append(f"<p class='subtitle'>{_p(convert(a.subtitle))}</p>")
     if a.byline:
         out.append(f"<p class='byline'>{_p(convert(a.byline))}</p>")
-    parts = joined or [(page, article)]
-    for k, (part_page, part) in enumerate(parts):
-        if k:
-            out.append(f"<p class='join'>—— {_p(convert(part_page.label))} ——</p>")
-        out.extend(_body(part, pal, convert, first=k == 0, last=k == len(parts) - 1))
+    if whole is None:
+        out.extend(_body(article, pal, convert, first=True, last=True))
+    else:
+        out.extend(_whole_body(whole, pal, convert))
     out.append("</body></html>")
     return "".join(out)
 
@@ -135,5 +139,53 @@ def _body(a: Article, pal: Palette, convert, first: bool, last: bool) -> list[st
         if i == 0:
             out.extend(captions)
     for line in a.signature:
+        out.append(f"<p class='signature'>{_p(convert(line))}</p>")
+    return out
+
+
+def _caption(text: str, pal: Palette, convert) -> str:  # type: ignore[no-untyped-def]
+    # A one-cell table: the only way to pad a shaded block in Qt's rich text.
+    return (f"<table class='caption' width='100%' cellpadding='{8}' cellspacing='0' "
+            f"bgcolor='{pal.caption_bg}'><tr><td><p class='caption'>{_p(convert(text))}</p>"
+            "</td></tr></table>")
+
+
+def _run_on(text: str, joins: list[Join], convert) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph that runs on across one or more joins, each marked where it falls."""
+    shown = convert(text)
+    if len(shown) != len(text):  # a conversion that changed lengths: convert piece by piece
+        shown = None
+    out, at = [], 0
+    for join in joins:
+        piece = text[at:join.offset]
+        out.append(_p(shown[at:join.offset] if shown is not None else convert(piece)))
+        out.append(f"<span class='join'>〔{_p(convert('下接' + join.label))}〕</span>")
+        at = join.offset
+    out.append(_p(shown[at:] if shown is not None else convert(text[at:])))
+    return "".join(out)
+
+
+def _whole_body(whole: WholeArticle, pal: Palette, convert) -> list[str]:  # type: ignore[no-untyped-def]
+    """The paragraphs of all parts as one (see core.continuation): a mid-sentence join is
+    marked inside its paragraph, one between paragraphs by a line of its own."""
+    paras = whole.paragraphs
+    out = []
+    for i in range(len(paras) + 1):
+        out += [f"<p class='join'>—— {_p(convert(j.label))} ——</p>"
+                for j in whole.joins if j.paragraph == i and not j.inline]
+        if i == len(paras):
+            break
+        html = _run_on(paras[i], [j for j in whole.joins if j.paragraph == i and j.inline], convert)
+        if i == 0 and whole.continued_from:
+            label = page_label(whole.continued_from.page).replace("第", "上接第", 1)
+            html = f"<a href='{link_href(whole.continued_from)}'>({_p(convert(label))})</a>" + html
+        if i == len(paras) - 1 and whole.continues_to:
+            label = page_label(whole.continues_to.page).replace("第", "下转第", 1)
+            html += f"<a href='{link_href(whole.continues_to)}'>({_p(convert(label))})</a>"
+        if html:
+            out.append(f"<p class='body'>{html}</p>")
+        out += [_caption(c, pal, convert) for at, c in whole.captions if at == i]
+    out += [_caption(c, pal, convert) for at, c in whole.captions if at >= len(paras)]
+    for line in whole.signature:
         out.append(f"<p class='signature'>{_p(convert(line))}</p>")
     return out

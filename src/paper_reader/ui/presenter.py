@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
-from ..core.history import Location
+from ..core.history import Location, View
 from ..core.model import Issue, Page
 from .article_html import article_html
 from .doc_cache import DocumentCache
@@ -31,6 +31,9 @@ class Presenter:
         self._overview_of: tuple[object, ...] | None = None
         self._list_of: tuple[int | None, int] | None = None
         self._neighbours: tuple[int, bool, bool] | None = None
+        # The overview scroll to put back once that page's overview goes up (it goes up on
+        # idle time, or when its tab is chosen): (page key, pixels).
+        self._overview_scroll: tuple[tuple[object, ...], int] | None = None
         self._idle: list[Callable[[], None]] = []
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
@@ -99,24 +102,35 @@ class Presenter:
         w.issue_label.setText(label)
         w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
 
+    def show_page(self, number: int) -> None:
+        """Mark the open page in the page strip: the one place that does (on
+        Reader.pageChanged, and after the strip's rows were made again)."""
+        w = self.window
+        row = w.page_model.row_of(number)
+        if row >= 0 and w.page_strip.currentIndex().row() != row:
+            # Not under a signal blocker: the view must hear of the change to repaint the old
+            # and the new row and to scroll to the new one. Its currentChanged asks the Reader
+            # for this page, where the Reader already is: nothing more happens.
+            w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
+
     def show_location(self, loc: Location) -> None:
         w, r = self.window, self.reader
         issue, page = r.issue, r.page()
         list_key = (issue.id if issue else None, loc.page)
-        with QSignalBlocker(w.page_strip.selectionModel()):
-            row = w.page_model.row_of(loc.page)
-            if row >= 0:
-                w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
         if self._list_of != list_key:
             w.article_model.set_page(page)
             self._list_of = list_key
         w.article_list.select_row(loc.article)
         showing_article = r.article() is not None and page is not None and loc.article is not None
+        back_to = r.returning_to  # back or forward: the place as it was left
+        self._overview_scroll = (self._page_key(loc.page), back_to.overview_scroll) if back_to else None
         if showing_article:
             # The overview sits behind its tab: it is brought up to date on idle time, or
             # at once if the reader switches to it first (see show_overview).
             doc = self._article_doc(page, loc.article)  # type: ignore[arg-type]
             w.article_view.show_document(doc)
+            if back_to:
+                w.article_view.browser.verticalScrollBar().setValue(back_to.article_scroll)
             self.cache.showing("article", doc)
             w.show_article_tab()
         else:
@@ -136,6 +150,16 @@ class Presenter:
             self.window.overview.show_document(doc, self.reader.page())
             self.cache.showing("overview", doc)
             self._overview_of = page_key
+        if self._overview_scroll is not None and self._overview_scroll[0] == page_key:
+            self.window.overview.verticalScrollBar().setValue(self._overview_scroll[1])
+            self._overview_scroll = None
+
+    def view_now(self) -> View:
+        """How the open place is being read, for the history (Reader.view_now)."""
+        w, loc = self.window, self.reader.location
+        showing_page = loc is not None and self._overview_of == self._page_key(loc.page)
+        return View(w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0,
+                    w.overview.verticalScrollBar().value() if showing_page else 0)
 
     def refresh(self) -> None:
         """Show everything again, e.g. after the theme, font or script changed."""
@@ -143,6 +167,7 @@ class Presenter:
         self.apply_fonts()
         self.show_issue(self.reader.issue)
         if self.reader.location is not None:
+            self.show_page(self.reader.location.page)  # the strip's rows were made again
             self.show_location(self.reader.location)
 
     def update_actions(self) -> None:

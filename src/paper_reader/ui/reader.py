@@ -6,11 +6,12 @@ Views never change it directly; they ask the Reader, and it tells them what to s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.history import History, Location
+from ..core.history import History, Location, View
 from ..core.library import Library
 from ..core.model import Article, Issue, Page, page_label
 
@@ -20,6 +21,9 @@ HREF = re.compile(r"^page:(\d+)(?:/(\d+))?$")
 class Reader(QObject):
     issueChanged = Signal(object)  # Issue | None
     locationChanged = Signal(object)  # Location
+    # The open page's number, announced once whenever the page or the issue changes (the
+    # issue read again too): whatever marks the current page listens to this one signal.
+    pageChanged = Signal(int)
     historyChanged = Signal()
     linkMissing = Signal(int)  # a page number that is not in the library
 
@@ -29,6 +33,12 @@ class Reader(QObject):
         self.history = History()
         self.issue: Issue | None = None
         self.whole_article = False
+        self._announced: tuple[int, int] | None = None  # (issue, page) last told by pageChanged
+        # How the open place is being read (scroll positions), asked as the reader leaves
+        # it; the window's presenter answers. ``returning_to`` is how the place now being
+        # opened was left, while back or forward opens it (else None).
+        self.view_now: Callable[[], View] = View
+        self.returning_to: View | None = None
 
     # -- what is open ----------------------------------------------------------------
     @property
@@ -84,15 +94,23 @@ class Reader(QObject):
 
     # -- going places ----------------------------------------------------------------
     def open(self, location: Location, record: bool = True) -> None:
-        if self.issue is None or self.issue.id != location.issue_id:
+        loaded = self.issue is None or self.issue.id != location.issue_id
+        if loaded:
             self.issue = self.library.load_issue(location.issue_id)
             self.issueChanged.emit(self.issue)
         if record:
-            self.history.visit(location)
+            self.history.visit(location, self.view_now())
         else:
             self.history.replace(location)
+        self._announce_page(loaded)
         self.locationChanged.emit(location)
         self.historyChanged.emit()
+
+    def _announce_page(self, always: bool) -> None:
+        loc = self.location
+        if loc is not None and (always or self._announced != (loc.issue_id, loc.page)):
+            self._announced = (loc.issue_id, loc.page)
+            self.pageChanged.emit(loc.page)
 
     def open_issue(self, issue_id: int, page: int = 1, article: int | None = None) -> None:
         self.open(Location(issue_id, page, article))
@@ -104,6 +122,7 @@ class Reader(QObject):
             return
         self.issue = self.library.load_issue(loc.issue_id)
         self.issueChanged.emit(self.issue)
+        self._announce_page(True)
         self.locationChanged.emit(loc)
 
     def select_article(self, row: int | None) -> None:
@@ -143,12 +162,19 @@ class Reader(QObject):
             self.open(Location(other, 1, 0))
 
     def back(self) -> None:
-        if (loc := self.history.back()) is not None:
-            self.open(loc, record=False)
+        self._return(self.history.back(self.view_now()))
 
     def forward(self) -> None:
-        if (loc := self.history.forward()) is not None:
+        self._return(self.history.forward(self.view_now()))
+
+    def _return(self, loc: Location | None) -> None:
+        if loc is None:
+            return
+        self.returning_to = self.history.view
+        try:
             self.open(loc, record=False)
+        finally:
+            self.returning_to = None
 
     def follow(self, href: str) -> bool:
         """Follow a continuation link; False (and linkMissing) when its page is not here."""

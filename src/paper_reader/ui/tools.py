@@ -221,7 +221,12 @@ class ReadingTools:
             return None
         issue, first_page, first, page, art = found
         look = self.presenter.look
-        html = article_html(issue, page, art, LIGHT, look.face, convert=look.convert, em_px=PRINT_EM_PX)
+        # 连续阅读全文 prints what it shows: all parts, headed (and footed) by the first.
+        joined = self.reader.parts() if self.reader.whole_article else []
+        if len(joined) > 1:
+            page, art = first_page, first
+        html = article_html(issue, page, art, LIGHT, look.face, joined=joined if len(joined) > 1 else None,
+                            convert=look.convert, em_px=PRINT_EM_PX)
         citation = gbt7714(issue, first_page, first, convert=look.convert)
         return issue, page, art, html, citation
 

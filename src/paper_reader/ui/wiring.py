@@ -86,6 +86,8 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     """``importer`` None: a window that never imports (kiosk mode): no file dialogs, no drops."""
     a = window.actions
     reader.issueChanged.connect(presenter.show_issue)
+    reader.pageChanged.connect(presenter.show_page)
+    reader.view_now = presenter.view_now
     reader.locationChanged.connect(presenter.show_location)
     reader.historyChanged.connect(presenter.update_actions)
     reader.linkMissing.connect(presenter.link_missing)
