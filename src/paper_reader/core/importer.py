@@ -9,7 +9,7 @@ from pathlib import Path
 from .decoding import PageFileError
 from .issue import group_issues, read_pages
 from .library import Library, LibraryError, PageResult
-from .model import Page
+from .model import Issue, Page
 
 
 @dataclass
@@ -65,6 +65,8 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
                         report.unplaced.append((str(f), page.number, page.unplaced))
         except PageFileError as exc:
             report.errors.append(str(exc))
+        except Exception as exc:  # one file the parser cannot take fails alone, in one line
+            report.errors.append(f"{f}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
         if progress:
             progress(k + 1, len(files))
     return pages
@@ -94,8 +96,13 @@ def import_paths(library: Library, paths: Iterable[str | Path],
             continue
         issues.append(issue)
     if issues:
+        refused: list[tuple[Issue, str]] = []
         try:
-            report.results = library.import_issues(issues, cancelled=cancelled)
+            report.results = library.import_issues(issues, cancelled=cancelled, refused=refused)
+            for issue, reason in refused:
+                where = sorted({sources.get(id(p), "?") for p in issue.pages})
+                report.errors.append(f"{', '.join(where)}: cannot be stored ({reason}); "
+                                     "the other files were imported"[:300])
         except LibraryError as exc:
             report.errors.append(str(exc))
             report.library_error = str(exc)

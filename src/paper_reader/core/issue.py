@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .decoding import PageFileError, read_page_file
+from .limits import iso_date, page_in_range
 from .model import Issue, Page
 from .parser import FILENAME_PAGE, parse_page
 
@@ -28,7 +29,7 @@ def pages_of_text(text: str, name: str = "") -> list[Page]:
 
 def _page_from_name(name: str) -> int | None:
     m = FILENAME_PAGE.search(Path(name).stem) if name else None
-    return int(m.group(1)) if m else None
+    return page_in_range(int(m.group(1))) if m else None
 
 
 def page_files(path: Path) -> list[Path]:
@@ -70,10 +71,9 @@ def _fill_from_name(pages: list[Page], f: Path) -> None:
         return
     for part in (f.name, f.parent.name):
         if m := FILENAME_DATE.search(part):
-            y, mo, d = (int(x) for x in m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
+            if iso := iso_date(*m.groups()):
                 for p in pages:
-                    p.date = f"{y:04d}-{mo:02d}-{d:02d}"
+                    p.date = iso
                 return
 
 

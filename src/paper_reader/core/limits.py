@@ -8,8 +8,6 @@ and no stored number may overflow SQLite's 64-bit integers. Every reader of such
 
 from __future__ import annotations
 
-import datetime
-
 MAX_PAGE = 999  # 第N版, A3, 下转第N版: the thickest dailies run to a few hundred pages
 MAX_PAGE_COUNT = 999  # 今日N版
 MAX_SERIAL = 10_000_000  # 总第N期: a daily since 1872 is near 50,000
@@ -30,6 +28,8 @@ def page_in_range(value: int | None) -> int | None:
 
 def iso_date(year: int | str, month: int | str, day: int | str) -> str | None:
     """yyyy-mm-dd for a real calendar day within the years a paper can bear, else None."""
+    import datetime  # not at module level: the window's start-up imports this module
+
     try:
         y, m, d = int(year), int(month), int(day)
         if not MIN_YEAR <= y <= MAX_YEAR:

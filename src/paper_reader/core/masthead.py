@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .limits import MAX_NUMERAL_CHARS, MAX_PAGE_COUNT, MAX_SERIAL, bounded, iso_date
 from .model import chinese_number
 from .patterns import NUM, norm, page_number
 
@@ -21,7 +22,7 @@ LUNAR = re.compile(
     r"(?:\s*(?:今日|今天)?\s*(" + "|".join(SOLAR_TERMS) + r"))?\s*$"
 )
 SERIAL = re.compile(r"(?:总第|總第)\s*(\d+)\s*期")
-PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*([0-9]+|[一二三四五六七八九十]+)\s*(?:版|個版|个版)")
+PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*([0-9]+|[〇一二两三四五六七八九十百]+)\s*(?:版|個版|个版)")
 CN = re.compile(r"(?:国内统一刊号|國內統一刊號|统一刊号|統一刊號)?\s*:?\s*"
                 r"(CN\s*\d{2}\s*-\s*\d{4}(?:/[A-Z])?)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -67,8 +68,10 @@ def _field(text: str, top: PageTop) -> bool:
         return True
     if (d := DATE.search(t)) and len(t) <= 40:
         y, mo, da, wd = d.groups()
-        top.date = f"{int(y):04d}-{int(mo):02d}-{int(da):02d}"
-        m["date"] = top.date
+        if iso := iso_date(y, mo, da):
+            top.date = m["date"] = iso
+        else:  # 2024年13月45日 is no day to file a page under
+            m["date_text"] = d.group(0)
         if wd:
             m["weekday"] = wd
         hit = True
@@ -84,10 +87,10 @@ def _field(text: str, top: PageTop) -> bool:
             m["solar_term"] = lun.group(2)
         return True
     if s := SERIAL.search(t):
-        m["serial"] = int(s.group(1))
+        _number(m, "serial", s, MAX_SERIAL)
         top.front = hit = True
     if pc := PAGE_COUNT.search(t):
-        m["page_count"] = chinese_number(pc.group(1))
+        _number(m, "page_count", pc, MAX_PAGE_COUNT)
         top.front = hit = True
     if cn := CN.search(t):
         m["cn"] = re.sub(r"\s", "", cn.group(1))
@@ -120,6 +123,16 @@ def _field(text: str, top: PageTop) -> bool:
         m.setdefault("editors", []).append(text.strip())
         return True
     return False
+
+
+def _number(m: dict[str, Any], key: str, match: re.Match[str], limit: int) -> None:
+    """A count past ``limit`` is kept as printed (``key_text``), never used as a number."""
+    digits = match.group(1)
+    value = chinese_number(digits) if len(digits) <= MAX_NUMERAL_CHARS else None
+    if (value := bounded(value, limit)) is not None:
+        m[key] = value
+    else:
+        m[f"{key}_text"] = match.group(0)
 
 
 def _label(match: re.Match[str], top: PageTop) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .limits import page_in_range
 from .model import chinese_number
 
 _FULL = "，：（）；！？　０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -68,11 +69,11 @@ NOTICE_TITLE = re.compile(
 
 
 def page_number(token: str) -> int | None:
-    """第二版 → 2, 3 → 3, A3 → 3."""
+    """第二版 → 2, 3 → 3, A3 → 3; None past the bounds of a page number."""
     token = norm(token).strip()
     if token[:1].isalpha() and token[:1].isascii():
         token = token[1:]
-    return chinese_number(token)
+    return page_in_range(chinese_number(token))
 
 
 def authors_of(text: str) -> list[str]:
