@@ -17,6 +17,7 @@ class ImportReport:
     results: list[PageResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one readable line per bad input
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, but in doubt (dates disagree)
     # Set when the library refused the import as a whole (disk full, read-only, busy):
     # nothing of it was stored. Also one of ``errors``.
     library_error: str | None = None
@@ -63,6 +64,7 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
                 for page in parsed:
                     if page.unplaced:
                         report.unplaced.append((str(f), page.number, page.unplaced))
+                    report.warnings += [f"{f} {page.label}: {w}" for w in page.warnings]
         except PageFileError as exc:
             report.errors.append(str(exc))
         except Exception as exc:  # one file the parser cannot take fails alone, in one line

@@ -67,14 +67,22 @@ def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
 
 
 def _fill_from_name(pages: list[Page], f: Path) -> None:
-    if any(p.date for p in pages):
-        return
+    """The date in the file's (or its folder's) name, for pages that do not say theirs.
+
+    A page that does say its date keeps it; if the name disagrees, the page says so.
+    """
     for part in (f.name, f.parent.name):
-        if m := FILENAME_DATE.search(part):
-            if iso := iso_date(*m.groups()):
-                for p in pages:
-                    p.date = iso
-                return
+        if (m := FILENAME_DATE.search(part)) and (iso := iso_date(*m.groups())):
+            break
+    else:
+        return
+    dated = any(p.date for p in pages)
+    for p in pages:
+        if not dated:
+            p.date = iso
+        elif p.date and p.date != iso:
+            p.warnings.append(f"its header says {p.date}, the name {part} says {iso}; "
+                              f"filed under {p.date}")
 
 
 def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:

@@ -135,6 +135,8 @@ class Page(Record):
         self.header: list[str] = [] if header is None else header
         self.header_lines: list[int] = [] if header_lines is None else header_lines
         self.unplaced_lines: list[int] = [] if unplaced_lines is None else unplaced_lines
+        # Doubts about the page for the import report (dates that disagree); not stored.
+        self.warnings: list[str] = []
         self.id = id
 
     def to_dict(self) -> dict[str, Any]:

@@ -320,5 +320,8 @@ def parse_page(text: str, number: int | None = None) -> Page:
         header=top.texts,
     )
     page.header_lines = top.lines
+    for other in dict.fromkeys(top.other_dates):
+        page.warnings.append(f"its header gives two dates, {top.date} and {other}; "
+                             f"filed under {top.date}")
     page.unplaced_lines = [n for n, _ in sorted(unplaced)]
     return page
