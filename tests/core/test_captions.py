@@ -89,7 +89,8 @@ RUN = re.compile(r"[\w]+")  # what a reader would type to find a line: its words
 
 
 def searchable_fields(page: Page) -> list[str]:
-    """The fields the library indexes for search (library_store), plus continuation marks."""
+    """The fields the library indexes for search (library_store._store_page), and the
+    continuation marks (下转第二版), which are shown as links rather than searched."""
     out: list[str] = []
     for a in page.articles:
         out += [x for x in (a.title, a.kicker, a.subtitle, a.column, a.byline) if x]
