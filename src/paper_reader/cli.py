@@ -76,6 +76,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for source, number, lines in report.unplaced:
         for line in lines:
             print(f"{source} 第{number}版: unplaced line: {line}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for err in report.errors:
         print(f"error: {err}", file=sys.stderr)
     print(f"{report.count('imported')} imported, {report.count('replaced')} replaced, "

@@ -9,7 +9,7 @@ from pathlib import Path
 from .decoding import PageFileError
 from .issue import group_issues, read_pages
 from .library import Library, LibraryError, PageResult
-from .model import Page
+from .model import Issue, Page
 
 
 @dataclass
@@ -17,6 +17,7 @@ class ImportReport:
     results: list[PageResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one readable line per bad input
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # imported, but in doubt (dates disagree)
     # Set when the library refused the import as a whole (disk full, read-only, busy):
     # nothing of it was stored. Also one of ``errors``.
     library_error: str | None = None
@@ -63,8 +64,11 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
                 for page in parsed:
                     if page.unplaced:
                         report.unplaced.append((str(f), page.number, page.unplaced))
+                    report.warnings += [f"{f} {page.label}: {w}" for w in page.warnings]
         except PageFileError as exc:
             report.errors.append(str(exc))
+        except Exception as exc:  # one file the parser cannot take fails alone, in one line
+            report.errors.append(f"{f}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
         if progress:
             progress(k + 1, len(files))
     return pages
@@ -94,8 +98,13 @@ def import_paths(library: Library, paths: Iterable[str | Path],
             continue
         issues.append(issue)
     if issues:
+        refused: list[tuple[Issue, str]] = []
         try:
-            report.results = library.import_issues(issues, cancelled=cancelled)
+            report.results = library.import_issues(issues, cancelled=cancelled, refused=refused)
+            for issue, reason in refused:
+                where = sorted({sources.get(id(p), "?") for p in issue.pages})
+                report.errors.append(f"{', '.join(where)}: cannot be stored ({reason}); "
+                                     "the other files were imported"[:300])
         except LibraryError as exc:
             report.errors.append(str(exc))
             report.library_error = str(exc)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .decoding import PageFileError, read_page_file
+from .limits import iso_date, page_in_range
 from .model import Issue, Page
 from .parser import FILENAME_PAGE, parse_page
 
@@ -28,7 +29,7 @@ def pages_of_text(text: str, name: str = "") -> list[Page]:
 
 def _page_from_name(name: str) -> int | None:
     m = FILENAME_PAGE.search(Path(name).stem) if name else None
-    return int(m.group(1)) if m else None
+    return page_in_range(int(m.group(1))) if m else None
 
 
 def page_files(path: Path) -> list[Path]:
@@ -66,15 +67,22 @@ def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
 
 
 def _fill_from_name(pages: list[Page], f: Path) -> None:
-    if any(p.date for p in pages):
-        return
+    """The date in the file's (or its folder's) name, for pages that do not say theirs.
+
+    A page that does say its date keeps it; if the name disagrees, the page says so.
+    """
     for part in (f.name, f.parent.name):
-        if m := FILENAME_DATE.search(part):
-            y, mo, d = (int(x) for x in m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                for p in pages:
-                    p.date = f"{y:04d}-{mo:02d}-{d:02d}"
-                return
+        if (m := FILENAME_DATE.search(part)) and (iso := iso_date(*m.groups())):
+            break
+    else:
+        return
+    dated = any(p.date for p in pages)
+    for p in pages:
+        if not dated:
+            p.date = iso
+        elif p.date and p.date != iso:
+            p.warnings.append(f"its header says {p.date}, the name {part} says {iso}; "
+                              f"filed under {p.date}")
 
 
 def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .library_file import LibraryError, _guarded
+from .limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
 from .model import Article, Issue, Link, Page
 from .script import fold
 
@@ -37,11 +38,14 @@ class IssueStore:
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
     @_guarded
-    def import_issues(self, issues: Iterable[Issue], cancelled=None) -> list[PageResult]:  # type: ignore[no-untyped-def]
+    def import_issues(self, issues: Iterable[Issue], cancelled=None,  # type: ignore[no-untyped-def]
+                      refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:
         """Store issues in one transaction; re-imported pages replace the stored ones.
 
         ``cancelled`` is polled between pages; when it returns True the whole import is
-        rolled back and ``ImportCancelled`` raised.
+        rolled back and ``ImportCancelled`` raised. With ``refused``, an issue whose data
+        cannot be stored (a number out of bounds, say) is left out and listed there with
+        the reason, and the others are stored; without it, that raises.
         """
         results: list[PageResult] = []
         with self.transaction():
@@ -50,14 +54,26 @@ class IssueStore:
             for issue in issues:
                 if not issue.paper or not issue.date:
                     raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
-                issue_id = self._issue_row(issue)
-                for page in issue.pages:
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled()
-                    status = self._store_page(issue_id, issue, page)
-                    results.append(PageResult(issue.paper, issue.date, page.number, status))
-                    if status != "unchanged":
-                        touched.add(issue_id)
+                mark = len(results)
+                self.db.execute("SAVEPOINT one_issue")
+                try:
+                    _check_numbers(issue)
+                    issue_id = self._issue_row(issue)
+                    for page in issue.pages:
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled()
+                        status = self._store_page(issue_id, issue, page)
+                        results.append(PageResult(issue.paper, issue.date, page.number, status))
+                        if status != "unchanged":
+                            touched.add(issue_id)
+                except (ValueError, OverflowError, TypeError, sqlite3.InterfaceError) as exc:
+                    if refused is None:
+                        raise
+                    # Only this issue's rows go; the import of the others goes on.
+                    self.db.execute("ROLLBACK TO one_issue")
+                    del results[mark:]
+                    refused.append((issue, str(exc) or type(exc).__name__))
+                self.db.execute("RELEASE one_issue")
             for issue_id in touched:
                 self._relink(issue_id)
             self._index_new(last_id)
@@ -173,6 +189,21 @@ class IssueStore:
                     db.execute("INSERT INTO continuations(from_article, to_article) VALUES (?, ?)",
                                (ids[(page.number, pos)],
                                 ids[(art.continues_to.page, art.continues_to.article)]))
+
+
+def _check_numbers(issue: Issue) -> None:
+    """Numbers as the parser bounds them (see limits); anything else is not stored."""
+    def check(what: str, value: object, limit: int, low: int = 1) -> None:
+        if value is not None and (type(value) is not int or bounded(value, limit, low) is None):
+            raise ValueError(f"{what} {str(value)[:20]} is out of bounds")
+
+    check("serial", issue.serial, MAX_SERIAL)
+    check("page count", issue.page_count, MAX_PAGE_COUNT)
+    for page in issue.pages:
+        check("page number", page.number, MAX_PAGE)
+        for art in page.articles:
+            for link in (art.continues_to, art.continued_from):
+                check("continuation page", link.page if link else None, MAX_PAGE)
 
 
 class ImportCancelled(Exception):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from .limits import MAX_NUMERAL_CHARS, MAX_PAGE_COUNT
+
 
 class Record:
     """Equality and repr over the fields a class names, as a dataclass would give them.
@@ -133,6 +135,8 @@ class Page(Record):
         self.header: list[str] = [] if header is None else header
         self.header_lines: list[int] = [] if header_lines is None else header_lines
         self.unplaced_lines: list[int] = [] if unplaced_lines is None else unplaced_lines
+        # Doubts about the page for the import report (dates that disagree); not stored.
+        self.warnings: list[str] = []
         self.id = id
 
     def to_dict(self) -> dict[str, Any]:
@@ -165,6 +169,15 @@ class Issue(Record):
                 return p
         return None
 
+    def page_numbers(self) -> list[int]:
+        """1 … the masthead's page count or the last page in hand, whichever is more.
+
+        Bounded here too (a library row may say 今日1000000000000版): no list of that size.
+        """
+        have = [p.number for p in self.pages]
+        count = min(max([self.page_count or 0, *have]), MAX_PAGE_COUNT)
+        return sorted({*range(1, count + 1), *have})
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "paper": self.paper,
@@ -181,11 +194,14 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 
 
 def chinese_number(text: str) -> int | None:
-    """Parse 一 … 九十九 (and Arabic or full-width digits) into an int."""
+    """Parse 一 … 九十九 (and Arabic or full-width digits) into an int.
+
+    None for a run longer than any real count (callers bound the value, see limits).
+    """
     text = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if not text:
+    if not text or len(text) > MAX_NUMERAL_CHARS:
         return None
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: int("²") fails
         return int(text)
     total, current = 0, 0
     for ch in text:

@@ -55,10 +55,21 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
 
 def is_caption(text: str) -> bool:
-    t = norm(text)
-    if CAPTION_MARK.search(t):
+    """A photo caption by its shape: 图为 opening a clause, or a photographer's credit."""
+    t = norm(text).strip()
+    if ("图" in t or "圖" in t) and CAPTION_MARK.search(t):
         return True
-    return len(t) > 8 and ("摄" in t[-3:] or "攝" in t[-3:]) and bool(CAPTION_CREDIT.search(t[-40:]))
+    if len(t) <= 6 or not ("摄" in t[-4:] or "攝" in t[-4:]):
+        return False
+    tail = t[-40:]
+    credit = CAPTION_CREDIT.search(tail)
+    if credit is None:
+        return False
+    if credit.group("verb") in ("摄影", "攝影"):
+        # 本报记者 张三 摄影 alone is a photo story's byline: a credit only after a caption's words
+        before = t[: len(t) - len(tail) + credit.start()].rstrip()
+        return bool(before) and before[-1] in "。!?”)"
+    return True
 
 
 def is_byline_line(text: str) -> bool:
@@ -152,9 +163,12 @@ class PageParser:
                 s.pending.append(_Heading("head", block))
                 continue
             self._body(block)
+        if s.pending or s.pending_captions:
+            # A headline, byline or caption with no text after it (a photo with its title,
+            # say) is an article of its own: shown and searchable, never left unplaced.
+            self._start_article()
         self._finish()
-        leftovers = [ln for h in s.pending for ln in h.lines] + s.pending_captions
-        return s.articles, s.unplaced + leftovers
+        return s.articles, s.unplaced
 
     def _start_article(self) -> None:
         s = self.s
@@ -306,5 +320,8 @@ def parse_page(text: str, number: int | None = None) -> Page:
         header=top.texts,
     )
     page.header_lines = top.lines
+    for other in dict.fromkeys(top.other_dates):
+        page.warnings.append(f"its header gives two dates, {top.date} and {other}; "
+                             f"filed under {top.date}")
     page.unplaced_lines = [n for n, _ in sorted(unplaced)]
     return page

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .limits import page_in_range
 from .model import chinese_number
 
 _FULL = "，：（）；！？　０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
@@ -44,8 +45,15 @@ BYLINE_LINE = re.compile(
 TRAILING_BYLINE = re.compile(
     rf"(?<=[。!?”」』…])\s*\(((?:{ROLE}\s*)?{NAME}(?:[\s、]+(?:{ROLE}\s*)?{NAME}){{0,3}})\)\s*$"
 )
-CAPTION_CREDIT = re.compile(rf"(?:{SOURCE}?{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄|攝)\s*$")
-CAPTION_MARK = re.compile(r"图为|圖為|图片为|(?:^|\s)图:|(?:^|\s)圖:")
+# A caption is known by its shape, never by 图为 alone (试图为, 意图为, 地图为 are words):
+# the photographer's credit at its end (… 摄, 记者 X 摄, 本报记者 X 摄影) ...
+_CREDITED = (rf"(?:{SOURCE}?{ROLE}\s*{NAME}(?:\s+{NAME})*\s*"  # 本报记者 范景行 摄, 记者李响摄
+             rf"|(?<=[\s(])(?:{NAME}\s+)*{NAME}\s*"  # … 张三 摄, (张三 李四摄)
+             rf"|(?:{NAME}\s+)*{NAME}\s+)")  # …现场。张三 摄
+CAPTION_CREDIT = re.compile(rf"{_CREDITED}(?P<verb>摄影|攝影|摄|攝)\s*\)?\s*$")
+# ... or 图为 / 图: opening a clause: at the line's start, after a sentence or a space.
+CAPTION_MARK = re.compile(r"(?:^|(?<=[。;!?…\s)])|(?<=[。!?][”」』]))\s*"
+                          r"(?:\(\s*)?(?:图为|圖為|图片为|圖片為|(?:图|圖)\s*:)")
 DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 SUBTITLE = re.compile(r"^\s*(?:——|--|—)")
 
@@ -68,11 +76,11 @@ NOTICE_TITLE = re.compile(
 
 
 def page_number(token: str) -> int | None:
-    """第二版 → 2, 3 → 3, A3 → 3."""
+    """第二版 → 2, 3 → 3, A3 → 3; None past the bounds of a page number."""
     token = norm(token).strip()
     if token[:1].isalpha() and token[:1].isascii():
         token = token[1:]
-    return chinese_number(token)
+    return page_in_range(chinese_number(token))
 
 
 def authors_of(text: str) -> list[str]:

@@ -127,6 +127,11 @@ class Importer(QObject):
                  .replace("%1", str(report.count("imported")))
                  .replace("%2", str(report.count("replaced")))
                  .replace("%3", str(report.count("unchanged")))]
+        if getattr(report, "warnings", None):  # imported, but the reader should look
+            parts.append(self.tr("以下各版已导入，但日期有出入，请核对：") + "\n"
+                         + "\n".join(report.warnings[:8]))
+            if len(report.warnings) > 8:
+                parts.append(self.tr("……另有 %1 个").replace("%1", str(len(report.warnings) - 8)))
         if report.errors:
             parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(report.errors[:8]))
             if len(report.errors) > 8:

@@ -52,8 +52,7 @@ class PageListModel(QAbstractListModel):
         rows: list[tuple[int, Page | None]] = []
         if issue is not None:
             have = {p.number: p for p in issue.pages}
-            count = max([issue.page_count or 0, *have])
-            rows = [(n, have.get(n)) for n in range(1, count + 1)]
+            rows = [(n, have.get(n)) for n in issue.page_numbers()]
         self._rows = rows
         self.endResetModel()
 

@@ -58,8 +58,7 @@ class Reader(QObject):
     def page_numbers(self) -> list[int]:
         if self.issue is None:
             return []
-        have = [p.number for p in self.issue.pages]
-        return list(range(1, max([self.issue.page_count or 0, *have]) + 1))
+        return self.issue.page_numbers()
 
     def parts(self) -> list[tuple[Page, Article]]:
         """All parts of the open article in reading order, following 上接 and 下转."""
