@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+65"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+49"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <location filename="../../src/paper_reader/app.py" line="+162"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+81"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+108"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -511,7 +511,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -561,7 +561,7 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
         <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
@@ -592,7 +592,12 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+166"/>
+        <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
+        <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -632,7 +637,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -655,7 +660,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -681,12 +686,12 @@
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
         <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
     </message>
@@ -750,7 +755,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -795,7 +800,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -816,7 +821,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-248"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -824,7 +829,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-41"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-51"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>
