@@ -54,6 +54,9 @@ class Library(IssueReader, IssueStore):
             if not _is_open_here(self.path):  # see check_file: it must not close a descriptor
                 check_file(self.path)
             if not readonly:
+                if not library_writable(self.path):  # read-only media: say so, not "cannot open"
+                    raise LibraryError(f"{self.path}: the library cannot be written (the file or its "
+                                       "folder is read-only); nothing was changed")
                 self.path.parent.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:  # a folder that cannot be made, a name too long
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -68,8 +68,7 @@ class IssueReader:
     def _pages_of(self, numbers: object, what: str) -> list[int]:
         """The page numbers of an issue, from json_group_array (which keeps their types)."""
         check = self.check
-        items = check.texts_or_numbers(numbers, what)
-        return [check.page(n, what) for n in items]
+        return [check.page(n, "a page number") for n in check.texts_or_numbers(numbers, what)]
 
     def _id(self, row: sqlite3.Row | None) -> int | None:
         return None if row is None else self.check.integer(row["id"], "an issue's number")
