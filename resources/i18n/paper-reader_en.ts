@@ -327,7 +327,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+155"/>
+        <location filename="../../src/paper_reader/app.py" line="+162"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+92"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -599,6 +599,11 @@
     </message>
     <message>
         <location filename="../../src/paper_reader/ui/startup.py" line="+166"/>
+        <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
+        <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -618,7 +623,7 @@
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -638,7 +643,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -748,7 +753,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reader.py" line="+169"/>
+        <location filename="../../src/paper_reader/ui/reader.py" line="+195"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
     </message>
@@ -830,7 +835,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-41"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-51"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

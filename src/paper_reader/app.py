@@ -122,8 +122,13 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         look.text_size = kiosk.text_size
     reader = Reader(library, window)
     presenter = Presenter(window, reader, look)
-    importer = Importer(library_path, window) if kiosk is None else None
+    readonly = kiosk is None and library.readonly  # on read-only media: read, never import
+    importer = Importer(library_path, window) if kiosk is None and not readonly else None
     wire(window, reader, presenter, importer)
+    if readonly:
+        from .ui.startup import readonly_note
+
+        readonly_note(window)
     tools = ReadingTools(window, reader, presenter, session)
     wire_tools(window, tools)
     # A --theme given for one run is not remembered; the menu's choice is.
@@ -146,6 +151,8 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         window.shown.connect(open_first_page)
     elif loc is not None:
         reader.open(loc)
+    elif readonly:
+        presenter.update_actions()  # the read-only note stays up
     else:
         presenter.update_actions()
         from PySide6.QtCore import QCoreApplication
@@ -154,6 +161,8 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
             QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。")
             if kiosk is None else QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))
     window.closing.connect(lambda: session.save(window, reader, look))
+    if kiosk is None:
+        window.closing.connect(lambda: checkpoint_quietly(library))
     parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
     if kiosk is not None:
         from .ui.kiosk import KioskMode
@@ -163,6 +172,17 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     # again and again, which showed up as 30-40 ms stalls in page turns.
     gc.freeze()
     return parts
+
+
+def checkpoint_quietly(library: Library) -> None:
+    """The file alone is then the whole library, whoever copies it once the window closed;
+    busy (another program importing): its own close checkpoints."""
+    from .core.library import LibraryError
+
+    try:
+        library.checkpoint()
+    except LibraryError:
+        pass
 
 
 SETTLE_MS = 200  # after the first paint, before a reader's first click
@@ -219,6 +239,7 @@ def run_gui(argv: Sequence[str]) -> int:
         collect_after_start()
         code = take_screenshot(app, window, Path(args.screenshot))
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
+        parts.library.close()  # type: ignore[attr-defined]
         return code
     from .ui.crash import install_crash_handler
     from .ui.library_watch import LibraryWatch, follow_library
@@ -240,6 +261,7 @@ def run_gui(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         guard.close()
+        parts.library.close()  # type: ignore[attr-defined]  # checkpoints the -wal into the file
 
 
 def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -125,6 +125,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library_publish(args: argparse.Namespace) -> int:
+    """A whole copy of the library, for kiosks: checkpointed, one file, written atomically."""
+    from .core.publish import publish
+
+    with _open(args.db, readonly=True) as lib:
+        dest = publish(lib, Path(args.dest))
+    print(f"published {lib.path} to {dest}")
+    return 0
+
+
 def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
     """Ask for the administrator PIN twice and store its salted hash in the kiosk file."""
     import getpass
@@ -226,6 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", parents=[common], help="list papers, issues and pages")
     p.set_defaults(func=cmd_list)
+
+    library = sub.add_parser("library", help="the library file: publish")
+    library_sub = library.add_subparsers(dest="library_command", required=True)
+    p = library_sub.add_parser("publish", parents=[common],
+                               help="write a whole, self-contained copy of the library to DEST "
+                                    "(for copying to kiosks)")
+    p.add_argument("dest", metavar="DEST")
+    p.set_defaults(func=cmd_library_publish)
 
     kiosk = sub.add_parser("kiosk", help="reading-room kiosk: set-pin, check")
     kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", required=True)

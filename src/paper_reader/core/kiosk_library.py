@@ -6,7 +6,8 @@ file is in WAL mode; SQLite opens such a file read-only (``mode=ro``) only if it
 and ``-shm`` files exist or can be made beside it. When the kiosk user cannot write that
 folder the open fails (SQLITE_READONLY_DIRECTORY, or CANTOPEN with older SQLite), and the
 file is opened again as ``immutable=1``: SQLite then takes no locks and reads no WAL, which
-is right for a synced copy nobody writes to in place.
+is right for a synced copy nobody writes to in place, and wrong for one whose -wal holds
+data (it would not be read): such a copy is refused, saying what the librarian should do.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from .library import DamagedLibraryError, IssueInfo, Library, LibraryError, PaperInfo, SearchHit, check_file
+from .library import (
+    DamagedLibraryError,
+    IssueInfo,
+    Library,
+    LibraryError,
+    PaperInfo,
+    SearchHit,
+    check_file,
+    check_kind,
+    uncheckpointed,
+)
 from .library import spaced as _spaced
 
 log = logging.getLogger(__name__)
@@ -74,16 +85,16 @@ def connect_readonly(path: Path, connect: Callable[..., sqlite3.Connection] = sq
         if not (needs_immutable(exc) and is_wal_file(path)):
             raise
         first = exc
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        # Immutable reads no -wal: what it holds would be silently missing, or the file
+        # alone not a library at all.
+        raise uncheckpointed(path)
     try:
         db = attempt(True)
     except sqlite3.Error:
         raise first from None
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size:
-        log.warning("%s: opened immutable; its -wal file is not read (checkpoint it on the "
-                    "staff machine before syncing)", path)
-    else:
-        log.info("%s: folder not writable, library opened immutable", path)
+    log.info("%s: folder not writable, library opened immutable", path)
     return db, True
 
 
@@ -96,6 +107,7 @@ class KioskLibrary(Library):
         self.path = Path(path)
         self.readonly = True
         self.papers_shown = tuple(papers)
+        check_kind(self.path)  # a named pipe would hang the kiosk's start for ever
         if not self.path.is_file():
             raise LibraryError(f"{self.path}: no library here (the kiosk never creates one)")
         check_file(self.path)
@@ -107,7 +119,7 @@ class KioskLibrary(Library):
             self.db.create_function("spaced", 1, _spaced, deterministic=True)
             if not self.immutable:
                 self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.execute("PRAGMA query_only = ON")
+            self._harden()
             self._check_and_migrate()
         except BaseException as exc:
             if self.db is not None:

@@ -4,7 +4,9 @@ errors mean to a reader; and setting a damaged one aside (renamed, never deleted
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import threading
 import time
 from pathlib import Path
@@ -20,6 +22,20 @@ class DamagedLibraryError(LibraryError):
 
 class NewerLibraryError(LibraryError):
     pass
+
+
+class ForeignLibraryError(LibraryError):
+    """A library whose schema is not the one paper-reader made (a trigger, view or index
+    another program added, a table it changed): its code would run on our writes."""
+
+
+def uncheckpointed(path: Path) -> LibraryError:
+    """What a read-only open says of a copy whose contents are still in a ``-wal`` file."""
+    return LibraryError(
+        f"{path}: this copy is incomplete: the library's latest contents are in its -wal file, "
+        "which was not copied or cannot be read here; copy it with `paper-reader library "
+        "publish DEST` on the staff machine (or open it there once in paper-reader and copy "
+        "it again)")
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -44,6 +60,40 @@ def _is_open_here(path: Path) -> bool:
         return key is not None and _OPEN_FILES.get(key, 0) > 0
 
 
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def check_kind(path: Path) -> None:
+    """Refuse a library path (or a -wal, -shm or -journal beside it) that names anything but
+    a regular file: opening a named pipe waits for a writer for ever, a device never ends.
+    ``os.stat`` opens nothing, so this is safe on a file this process has open."""
+    for side in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = os.stat(side).st_mode
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise LibraryError(f"{path}: the library cannot be opened ({reason})") from None
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise LibraryError(f"{side}: this is {kind}, not a library file; give the path of a "
+                               "library file")
+
+
+def library_writable(path: Path) -> bool:
+    """Whether an existing library file and its folder (for SQLite's -wal and -shm) may be
+    written: on a CD, a read-only mount or a folder of someone else's, it can only be read.
+    A library not made yet counts as writable (making it says plainly if it cannot be)."""
+    try:
+        if not path.exists():
+            return True
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    except (OSError, ValueError):
+        return True  # the open itself says what is wrong with the name
+
+
 def check_file(path: Path) -> None:
     """Refuse a file that is not an SQLite database, or is cut short, before SQLite opens it.
 
@@ -62,8 +112,15 @@ def check_file(path: Path) -> None:
     if size == 0:
         return
     try:
-        with path.open("rb") as fh:
-            head = fh.read(100)
+        # O_NONBLOCK: had a named pipe taken the file's place since check_kind, this open
+        # would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LibraryError(f"{path}: this is not a regular file, not a library file")
+            head = os.read(fd, 100)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise LibraryError(f"{path}: cannot be read ({exc.strerror})") from None
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:

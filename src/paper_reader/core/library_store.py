@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .library_file import LibraryError, _guarded
+from .library_rows import Rows
 from .limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
 from .model import Article, Issue, Link, Page
 from .script import fold
@@ -36,6 +37,7 @@ class IssueStore:
     path: Path
     readonly: bool
     transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    checkpoint: Callable[[], None]
 
     @_guarded
     def import_issues(self, issues: Iterable[Issue], cancelled=None,  # type: ignore[no-untyped-def]
@@ -77,6 +79,7 @@ class IssueStore:
             for issue_id in touched:
                 self._relink(issue_id)
             self._index_new(last_id)
+        self.checkpoint()  # the file alone holds the import: a copy of it is whole
         return results
 
     def _index_new(self, last_id: int) -> None:
@@ -97,21 +100,27 @@ class IssueStore:
         paper_id = db.execute("SELECT id FROM papers WHERE name = ?", (issue.paper,)).fetchone()[0]
         row = db.execute("SELECT id, masthead FROM issues WHERE paper_id = ? AND date = ?",
                          (paper_id, issue.date)).fetchone()
+        # What would not read back is not written (library_rows): a count past any paper's
+        # is no count; the masthead keeps what was printed.
+        page_count = issue.page_count if 0 <= (issue.page_count or 0) <= MAX_PAGE else None
         if row is None:
             cur = db.execute(
                 "INSERT INTO issues(paper_id, date, serial, page_count, masthead) VALUES (?,?,?,?,?)",
-                (paper_id, issue.date, issue.serial, issue.page_count,
+                (paper_id, issue.date, issue.serial, page_count,
                  json.dumps(issue.masthead, ensure_ascii=False)),
             )
             return int(cur.lastrowid)  # type: ignore[arg-type]
         if issue.masthead:  # a front page brings the masthead; inner pages do not
             db.execute("UPDATE issues SET serial = ?, page_count = ?, masthead = ? WHERE id = ?",
-                       (issue.serial, issue.page_count,
+                       (issue.serial, page_count,
                         json.dumps(issue.masthead, ensure_ascii=False), row[0]))
         return int(row[0])
 
     def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
         db = self.db
+        if not 1 <= page.number <= MAX_PAGE:
+            raise LibraryError(f"{issue.paper} {issue.date}: page number {page.number} is past any "
+                               f"paper's ({MAX_PAGE}); nothing was imported")
         digest = page_digest(page, issue)
         row = db.execute("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
                          (issue_id, page.number)).fetchone()
@@ -138,8 +147,7 @@ class IssueStore:
                 "continued_from_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (page_id, pos, art.title, art.kicker, art.subtitle, art.column, art.byline,
                  _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
-                 _j(art.signature), art.continues_to.page if art.continues_to else None,
-                 art.continued_from.page if art.continued_from else None),
+                 _j(art.signature), _page(art.continues_to), _page(art.continued_from)),
             )
             body = "\n".join([*(x for x in (art.column, art.kicker, art.subtitle) if x),
                               *art.paragraphs, *art.captions, *art.signature])
@@ -171,13 +179,17 @@ class IssueStore:
             "ORDER BY p.number, a.position", (issue_id,)).fetchall()
         pages: dict[int, Page] = {}
         ids: dict[tuple[int, int], int] = {}
-        for aid, number, pos, title, to_page, from_page in rows:
+        check = Rows(self.path)  # a crafted row must not end an import in a traceback
+        for aid, number, _pos, title, to_page, from_page in rows:
+            aid, number = check.integer(aid, "an article's row"), check.page(number, "a page number")
+            to_page = check.page(to_page, "a continuation's page", optional=True)
+            from_page = check.page(from_page, "a continuation's page", optional=True)
             page = pages.setdefault(number, Page(number=number, label=""))
             page.articles.append(Article(
-                title=title or "",
+                title=check.text(title, "an article's title", optional=True) or "",
                 continues_to=Link(to_page) if to_page is not None else None,
                 continued_from=Link(from_page) if from_page is not None else None))
-            ids[(number, pos)] = aid
+            ids[(number, len(page.articles) - 1)] = aid  # its place as resolve_links counts it
         issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
         resolve_links(issue)
         db.execute(
@@ -213,6 +225,11 @@ class ImportCancelled(Exception):
 def spaced(text: str | None) -> str:
     """Every character its own token, for the one-character index."""
     return " ".join(text) if text else ""
+
+
+def _page(link: Link | None) -> int | None:
+    """A continuation's page as stored: one past any paper's is no link (library_rows)."""
+    return link.page if link is not None and 1 <= link.page <= MAX_PAGE else None
 
 
 def _j(value: object) -> str:

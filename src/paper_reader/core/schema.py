@@ -82,3 +82,46 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+# What sqlite_master holds in a file of each version, made once per process from the
+# statements above (FTS5's shadow tables and SQLite's automatic indexes included).
+_EXPECTED: dict[int, frozenset[tuple[str, str, str, str | None]]] = {}
+# Tables SQLite makes by itself (ANALYZE, PRAGMA optimize): never a trigger, view or code.
+_SQLITE_OWN = {("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
+               ("table", "sqlite_stat4", "sqlite_stat4",
+                "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)")}
+
+
+def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """(type, name, tbl_name, sql) of every schema object a file of ``version`` holds."""
+    if version not in _EXPECTED:
+        import sqlite3
+
+        db = sqlite3.connect(":memory:")
+        try:
+            for step in MIGRATIONS[:version]:
+                for statement in step:
+                    db.execute(statement)
+            _EXPECTED[version] = frozenset(
+                db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+        finally:
+            db.close()
+    return _EXPECTED[version]
+
+
+def schema_difference(found: list[tuple[str, str, str, str | None]], version: int) -> str | None:
+    """None when ``found`` (rows of sqlite_master) is exactly what this version makes;
+    else the first difference, said briefly (names are cut short: they come from the file)."""
+    expected = expected_schema(version)
+    ours = {(kind, name): rest for kind, name, *rest in expected}
+    for row in sorted(set(found) - expected - _SQLITE_OWN, key=lambda r: (str(r[0]), str(r[1]))):
+        kind, name = str(row[0]), str(row[1])
+        shown = "".join(ch if ch.isprintable() else "?" for ch in name[:40])
+        what = kind if kind in ("table", "index", "trigger", "view") else "object"
+        if (kind, name) in ours:
+            return f"its {what} {shown!r} is not the one paper-reader made"
+        return f"an extra {what} {shown!r}"
+    for kind, name, *_ in sorted(expected - set(found)):
+        return f"its {kind} {name!r} is missing"
+    return None

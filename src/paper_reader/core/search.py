@@ -9,10 +9,14 @@ hand. A reader's query is always searched as text: it never reaches FTS syntax.
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .script import fold
+
+if TYPE_CHECKING:
+    from .library_rows import Rows
 
 SNIPPET_CHARS = 36
 
@@ -25,9 +29,13 @@ SELECTIVE = 3000  # fewer index matches than this: sort them; more: walk the dat
 
 
 def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list:  # type: ignore[type-arg]
+               date_from: str | None = None, date_to: str | None = None,
+               check: Rows | None = None) -> list:  # type: ignore[type-arg]
+    """The hits, newest first; every stored value checked by ``check`` (the library's)."""
     from .library import SearchHit
+    from .library_rows import Rows
 
+    check = check or Rows(Path("library"))
     terms = [t for t in fold(query.replace("\x00", " ")).split() if t][:16]
     if not terms:
         return []
@@ -65,38 +73,43 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
            f"WHERE {' AND '.join(where) or '1'} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
     args.append(fetch)
     hits = []
-    for article_id, date, page in db.execute(sql, args).fetchall():
+    cur = db.cursor()
+    cur.row_factory = sqlite3.Row
+    for found in cur.execute(sql, args).fetchall():
         if len(hits) >= limit:
             break
-        row = db.execute(
+        article_id = check.integer(found["article_id"], "an article's row")
+        what = f"the search text of article {article_id}"
+        date = check.date(found["date"], f"the date in {what}")
+        page = check.page(found["page"], f"the page in {what}")
+        row = cur.execute(
             "SELECT title, byline, body FROM article_text WHERE article_id = ?", (article_id,)).fetchone()
-        if row is None or not all(isinstance(x, str) for x in row):  # index and table disagree
-            raise _damaged(f"search text of article {article_id} unreadable")
-        folded_title, folded_byline, folded_body = row
+        if row is None:  # index and table disagree
+            raise check.damaged(f"{what} unreadable")
+        folded_title = check.text(row["title"], what)
+        folded_byline = check.text(row["byline"], what)
+        folded_body = check.text(row["body"], what)
         if not all(t in folded_title or t in folded_body or t in folded_byline for t in terms):
             continue
-        meta = db.execute(
-            "SELECT i.id, p.name, a.position, a.title, a.column_label, a.kicker, a.subtitle, "
-            "a.paragraphs, a.captions, a.signature FROM articles a JOIN pages g ON g.id = a.page_id "
-            "JOIN issues i ON i.id = g.issue_id JOIN papers p ON p.id = i.paper_id "
-            "WHERE a.id = ?", (article_id,)).fetchone()
+        meta = cur.execute(
+            "SELECT i.id AS issue_id, p.name, a.position, a.title, a.column_label, a.kicker, "
+            "a.subtitle, a.paragraphs, a.captions, a.signature FROM articles a "
+            "JOIN pages g ON g.id = a.page_id JOIN issues i ON i.id = g.issue_id "
+            "JOIN papers p ON p.id = i.paper_id WHERE a.id = ?", (article_id,)).fetchone()
         if meta is None:  # indexed text of an article that is not there: the file is damaged
-            raise _damaged(f"search text of article {article_id} without its article")
-        issue_id, paper_name, position, title, column, kicker, subtitle, paras, caps, sig = meta
-        try:
-            body = "\n".join([*(x for x in (column, kicker, subtitle) if x), *json.loads(paras),
-                              *json.loads(caps), *json.loads(sig)])
-        except (TypeError, ValueError):  # a garbled record: not a list of texts
-            raise _damaged(f"article {article_id} unreadable") from None
-        hits.append(SearchHit(article_id, issue_id, paper_name, date, page, position, title,
-                              snippet(body, folded_body, terms)))
+            raise check.damaged(f"{what} without its article")
+        what = f"article {article_id}"
+        heads = [check.text(meta[k], f"the {k} of {what}", optional=True)
+                 for k in ("column_label", "kicker", "subtitle")]
+        body = "\n".join([*(x for x in heads if x), *check.texts(meta["paragraphs"], f"the text of {what}"),
+                          *check.texts(meta["captions"], f"the captions of {what}"),
+                          *check.texts(meta["signature"], f"the signature of {what}")])
+        hits.append(SearchHit(
+            article_id, check.integer(meta["issue_id"], f"the issue of {what}"),
+            check.text(meta["name"], "a paper's name"), date, page,
+            check.integer(meta["position"], f"the place of {what}", 0),
+            check.text(meta["title"], f"the title of {what}"), snippet(body, folded_body, terms)))
     return hits
-
-
-def _damaged(what: str) -> Exception:
-    from .library import DamagedLibraryError
-
-    return DamagedLibraryError(f"the library file is damaged ({what})")
 
 
 def _index_candidates(terms: list[str]) -> tuple[str, list[object]]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from ..core.history import Location
-from ..core.library import DamagedLibraryError, Library, LibraryError, set_aside
+from ..core.library import DamagedLibraryError, Library, LibraryError, library_writable, set_aside
 from ..core.paths import resources_dir, sample_issue_dir
 from .fonts import FontChoice, choose_fonts, ui_font
 from .main_window import MainWindow
@@ -92,7 +92,8 @@ def _checked(path: Path, interactive: bool) -> Library | bool:
     """The library, open and probed; else True when a damaged one was set aside (a start
     may go on with a new one), False when the window should not open."""
     try:
-        library = Library(path)
+        # A library on read-only media (a CD, a read-only mount) is opened to be read.
+        library = Library(path, readonly=not library_writable(path))
         try:
             probe(library)
         except BaseException:
@@ -148,13 +149,23 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
 
 def first_run_import(library: Library) -> None:
     """An empty library gets the bundled sample issue, so a first run has a paper to read."""
-    if not library.is_empty():
+    if library.readonly or not library.is_empty():
         return
     from ..core.importer import import_paths
 
     sample = sample_issue_dir()
     if sample.is_dir():
         import_paths(library, [sample])
+
+
+def readonly_note(window: MainWindow) -> None:
+    """A library that can only be read: import is off, and the window says why."""
+    for action in (window.actions.import_files, window.actions.import_folder):
+        action.setEnabled(False)
+    window.setAcceptDrops(False)
+    window.info_bar.show_message(QApplication.translate(
+        "MainWindow", "这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），"
+                      "所以不能导入。"))
 
 
 def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
