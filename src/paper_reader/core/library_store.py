@@ -102,7 +102,7 @@ class IssueStore:
                          (paper_id, issue.date)).fetchone()
         # What would not read back is not written (library_rows): a count past any paper's
         # is no count; the masthead keeps what was printed.
-        page_count = issue.page_count if 0 <= (issue.page_count or 0) <= MAX_PAGE else None
+        page_count = issue.page_count if 0 <= (issue.page_count or 0) <= MAX_PAGE_COUNT else None
         if row is None:
             cur = db.execute(
                 "INSERT INTO issues(paper_id, date, serial, page_count, masthead) VALUES (?,?,?,?,?)",
@@ -210,7 +210,7 @@ def _check_numbers(issue: Issue) -> None:
             raise ValueError(f"{what} {str(value)[:20]} is out of bounds")
 
     check("serial", issue.serial, MAX_SERIAL)
-    check("page count", issue.page_count, MAX_PAGE_COUNT)
+    # A page count past any paper's is stored as no count (see _issue_row), not refused.
     for page in issue.pages:
         check("page number", page.number, MAX_PAGE)
         for art in page.articles:
