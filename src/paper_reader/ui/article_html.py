@@ -59,7 +59,9 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
     Qt's rich text takes text-indent and a fixed line-height only in pixels, so both are
     worked out from the size of one character (``em_px``).
     """
-    family = f"font-family: '{font_family}';" if font_family else ""
+    # A face's name is the font's own: kept to characters that cannot leave the CSS string.
+    face = "".join(ch for ch in font_family or "" if ch not in "'\"\\<>;{}")
+    family = f"font-family: '{face}';" if face else ""
     indent, leading = 2 * em_px, round(1.7 * em_px)
 
     def px(ems: float) -> str:  # Qt's rich text ignores em lengths

@@ -8,6 +8,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from .plain import plain_label
+
 MEASURE_EM = 38  # characters per line that still read comfortably
 
 
@@ -30,7 +32,7 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.notice = QLabel(self)
+        self.notice = plain_label(QLabel(self))
         self.notice.setObjectName("linkNotice")
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)

@@ -221,6 +221,7 @@ class SearchPanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a library error names the file
         self.results = QListView(self)
         self.results.setAccessibleName(self.tr("搜索结果"))
         self.model = SearchResultModel(self)

@@ -242,7 +242,9 @@ class ReadingTools:
             from PySide6.QtWidgets import QFileDialog
 
             issue, _page, art = parts[0], parts[1], parts[2]
-            suggested = str(Path.home() / f"{issue.paper}-{issue.date}-{art.title[:20]}.pdf")
+            # A name, not a path: a slash in a stored title must not point into another folder.
+            name = f"{issue.paper}-{issue.date}-{art.title[:20]}".replace("/", "-").replace("\0", "")
+            suggested = str(Path.home() / f"{name}.pdf")
             path, _ = QFileDialog.getSaveFileName(
                 self.window, QCoreApplication.translate("MainWindow", "导出为 PDF"), suggested,
                 QCoreApplication.translate("MainWindow", "PDF 文件 (*.pdf)"))
