@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+66"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -38,9 +38,17 @@
     </message>
 </context>
 <context>
+    <name>ArticleHtml</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/article_html.py" line="+171"/>
+        <source>……文章过长，以下 %1 字未显示。</source>
+        <translation>… This article is very long: the remaining %1 characters are not shown.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+127"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -58,7 +66,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/article_view.py" line="+42"/>
+        <location filename="../../src/paper_reader/ui/article_view.py" line="+54"/>
         <source>文章正文</source>
         <translation>Article text</translation>
     </message>
@@ -66,7 +74,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -86,12 +94,12 @@
         <translation>Sorry, something unexpected went wrong. You can go on using the window; if it happens again, please send the details to the developers.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>详情已写入 %1</source>
         <translation>The details were written to %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>复制详情</source>
         <translation>Copy Details</translation>
     </message>
@@ -172,7 +180,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+50"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -180,7 +188,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -321,7 +329,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <location filename="../../src/paper_reader/app.py" line="+155"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -329,7 +337,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+81"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -501,7 +509,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+109"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -511,7 +519,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -561,7 +569,7 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
         <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
@@ -592,7 +600,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+167"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -602,7 +610,7 @@
         <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>先打开一篇文章。</source>
         <translation>Open an article first.</translation>
     </message>
@@ -612,7 +620,7 @@
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -632,7 +640,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -655,7 +663,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -681,12 +689,12 @@
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
         <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
     </message>
@@ -694,7 +702,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paper_reader/ui/printing.py" line="+102"/>
+        <location filename="../../src/paper_reader/ui/printing.py" line="+103"/>
         <source>无法开始打印：打印机或输出文件不可用。</source>
         <translation>Cannot start printing: the printer or the output file is not available.</translation>
     </message>
@@ -750,7 +758,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -780,7 +788,7 @@
         <translation>Dates</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
@@ -795,7 +803,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -816,7 +824,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-249"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -824,12 +832,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-41"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-40"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>可以把它改名保存在原处（不会删除），然后新建一个空书库。</source>
         <translation>It can be kept where it is under a new name (nothing is deleted), and a new, empty library started.</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextEdit
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
+from paper_reader.ui.article_html import BREAK
 
 FIFO = "probe.fifo"  # in the test's working folder: relative names in file names reach it too
 IMG = f'<img src="{FIFO}">'
@@ -223,5 +224,6 @@ def document_markup(doc: QTextDocument) -> list[str]:
 
 
 def shown_text(doc: QTextDocument) -> str:
-    """A document's text with its line breaks (a two-line headline's <br>) as spaces."""
-    return doc.toPlainText().replace("\u2028", " ").replace("\n", " ")
+    """A document's text with its line breaks (a two-line headline's <br>) as spaces, and
+    without the break opportunities put into long runs for display."""
+    return doc.toPlainText().replace("\u2028", " ").replace("\n", " ").replace(BREAK, "")

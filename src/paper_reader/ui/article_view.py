@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from .article_html import BREAK
 from .plain import plain_label
 
 MEASURE_EM = 38  # characters per line that still read comfortably
@@ -22,6 +23,15 @@ class ArticleBrowser(QTextBrowser):
         side = max(12, spare // 2)
         self.setViewportMargins(side, 8, side, 8)
         super().resizeEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the break opportunities put in for display (``breakable``)."""
+        mime = super().createMimeDataFromSelection()
+        if BREAK in mime.text():
+            plain = QMimeData()
+            plain.setText(mime.text().replace(BREAK, ""))
+            return plain
+        return mime
 
 
 class ArticleView(QWidget):
