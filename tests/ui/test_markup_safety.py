@@ -247,7 +247,7 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
     assert fifo.reads() == 0
 
 
-def test_a_tooltip_shows_its_text_literally() -> None:
+def test_a_tooltip_shows_its_text_literally(qapp) -> None:
     from paper_reader.ui.plain import TOOLTIP_CHARS, tooltip
 
     for text in ("<b>x</b>", "&amp;", "a\n<img src='x'>", "plain 文字", "&lt;b&gt;", "x" * 500):
@@ -255,3 +255,19 @@ def test_a_tooltip_shows_its_text_literally() -> None:
         cut = text if len(text) <= TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "…"
         assert (shown.replace("\u2028", "\n"), acted) == (cut, []), text
         assert GuiQt.mightBeRichText(tooltip(text))  # taken as (escaped) rich text, never guessed
+
+
+def test_a_face_name_stays_inside_the_article_css(qapp) -> None:
+    from paper_reader.core.model import Article, Page
+    from paper_reader.ui.article_html import article_html
+
+    from .markup import Probe
+
+    face = "Noto'; background-image: url('probe.fifo'); x: 'x"
+    html = article_html(Issue("松河日报", "2024-03-15"), Page(1, "第一版"), Article("题", paragraphs=["文"]),
+                        font_family=face)
+    doc = Probe()
+    doc.setHtml(html)
+    doc.size()
+    assert doc.loads == [] and document_markup(doc) == []
+    assert shown_text(doc).split() == ["松河日报", "·", "2024年3月15日", "·", "第一版", "题", "文"]
