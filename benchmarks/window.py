@@ -11,6 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import long_run
+
 STARTUP_RATIO_FLOOR = 1.5
 FRAME_S = 0.016
 
@@ -162,3 +164,4 @@ def bench_window(report, library: Path | None, runs: int, row_type) -> None:  # 
             report.add(row_type("Window", f"peak memory, window open ({label})",
                                 f"{nav['peak_kb'] / 1024:.0f} MB", "—", "info",
                                 "peak resident set (VmHWM) of the probe process"))
+        long_run.bench_long_run(report, home, row_type)

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+65"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+66"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -38,9 +38,17 @@
     </message>
 </context>
 <context>
+    <name>ArticleHtml</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/article_html.py" line="+179"/>
+        <source>……文章过长，以下 %1 字未显示。</source>
+        <translation>… This article is very long: the remaining %1 characters are not shown.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+125"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -58,7 +66,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/article_view.py" line="+42"/>
+        <location filename="../../src/paper_reader/ui/article_view.py" line="+54"/>
         <source>文章正文</source>
         <translation>Article text</translation>
     </message>
@@ -86,12 +94,12 @@
         <translation>Sorry, something unexpected went wrong. You can go on using the window; if it happens again, please send the details to the developers.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>详情已写入 %1</source>
         <translation>The details were written to %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>复制详情</source>
         <translation>Copy Details</translation>
     </message>
@@ -178,7 +186,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+49"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+50"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -507,7 +515,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+108"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+109"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -598,7 +606,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+166"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+167"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
@@ -613,7 +621,7 @@
         <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>先打开一篇文章。</source>
         <translation>Open an article first.</translation>
     </message>
@@ -623,7 +631,7 @@
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -705,7 +713,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paper_reader/ui/printing.py" line="+102"/>
+        <location filename="../../src/paper_reader/ui/printing.py" line="+103"/>
         <source>无法开始打印：打印机或输出文件不可用。</source>
         <translation>Cannot start printing: the printer or the output file is not available.</translation>
     </message>
@@ -791,7 +799,7 @@
         <translation>Dates</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>搜索结果</source>
         <translation>Search results</translation>
     </message>
@@ -827,7 +835,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-248"/>
+        <location line="-249"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -835,12 +843,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-51"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-50"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>可以把它改名保存在原处（不会删除），然后新建一个空书库。</source>
         <translation>It can be kept where it is under a new name (nothing is deleted), and a new, empty library started.</translation>
     </message>

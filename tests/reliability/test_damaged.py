@@ -243,8 +243,14 @@ def test_newer_library_is_refused_by_window_and_cli(capsys, tmp_path: Path, good
     damage(good_library, path, "newer version", random.Random(1))
     before = digest(path)
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
-    monkeypatch.setattr(QMessageBox, "exec", lambda _b: pytest.fail("no set-aside offer for a newer library"))
+
+    def exec_(box: QMessageBox) -> int:
+        if any(b.text() == "改名保存并新建" for b in box.buttons()):
+            pytest.fail("no set-aside offer for a newer library")
+        said.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     assert not check_library(path, interactive=True)
     assert said and "newer paper-reader" in said[0] and "update paper-reader" in said[0]
     for argv in (["list"], ["import", str(good_library.parent)]):

@@ -7,6 +7,7 @@ are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is m
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..core.continuation import Join, WholeArticle, join_parts
@@ -38,12 +39,74 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+# Qt lays out a run with no break opportunity in time that grows with the square of its
+# length (a 100,000-letter word took tens of seconds). For display only, a run of letters,
+# digits or signs longer than this gets a zero-width space every BREAK_EVERY characters:
+# the text may wrap there, and looks the same otherwise. Stored and searched text keep none.
+LONG_RUN = 64  # about a line of Latin letters at the reading measure
+BREAK_EVERY = 16
+BREAK = "\u200b"
+# No break opportunity inside: anything but white space and the CJK scripts and punctuation.
+_NO_BREAK_RUN = re.compile(
+    r"[^\s\u200b\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    r"\U00020000-\U0003ffff]" + f"{{{LONG_RUN + 1},}}")
+
+
+def _broken(m: re.Match[str]) -> str:
+    run = m.group()
+    return BREAK.join([run[i:i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY)])
+
+
+def breakable(text: str) -> str:
+    """``text`` with break opportunities in its long unbroken runs, for laying it out."""
+    return _NO_BREAK_RUN.sub(_broken, text) if len(text) > LONG_RUN else text
+
+
+# Laying out text costs time in proportion to it, and a page may hold 5 MB in one article:
+# the view and the print show this much of an article's text (paragraphs and captions), ten
+# times the longest real article, and say how much is left out.
+SHOWN_CHARS = 100_000
+
+
+def shown_parts(parts: list[tuple[Page, Article]]) -> tuple[list[tuple[Page, Article]], int]:
+    """The parts of an article as far as SHOWN_CHARS of their text go (the last one cut),
+    and the number of characters left out."""
+    left, shown, omitted = SHOWN_CHARS, [], 0
+    for page, part in parts:
+        size = sum(map(len, part.paragraphs)) + sum(map(len, part.captions))
+        if size <= left:
+            shown.append((page, part))
+            left -= size
+            continue
+        omitted += size
+        if left <= 0:
+            continue
+        from copy import copy
+
+        cut = copy(part)  # the article itself stays whole: this is for display
+        cut.paragraphs, left = _cut(part.paragraphs, left)
+        cut.captions, left = _cut(part.captions, left)
+        omitted -= sum(map(len, cut.paragraphs)) + sum(map(len, cut.captions))
+        shown.append((page, cut))
+    return shown, omitted
+
+
+def _cut(texts: list[str], left: int) -> tuple[list[str], int]:
+    kept = []
+    for text in texts:
+        if left <= 0:
+            break
+        kept.append(text[:left])
+        left -= len(kept[-1])
+    return kept, left
+
+
 def link_href(link: Link) -> str:
     return f"page:{link.page}" if link.article is None else f"page:{link.page}/{link.article}"
 
 
 def _p(text: str) -> str:
-    return escape(text)
+    return escape(breakable(text))
 
 
 def dateline(issue: Issue, page: Page) -> str:
@@ -60,7 +123,9 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
     Qt's rich text takes text-indent and a fixed line-height only in pixels, so both are
     worked out from the size of one character (``em_px``).
     """
-    family = f"font-family: '{font_family}';" if font_family else ""
+    # A face's name is the font's own: kept to characters that cannot leave the CSS string.
+    face = "".join(ch for ch in font_family or "" if ch not in "'\"\\<>;{}")
+    family = f"font-family: '{face}';" if face else ""
     indent, leading = 2 * em_px, round(1.7 * em_px)
 
     def px(ems: float) -> str:  # Qt's rich text ignores em lengths
@@ -85,9 +150,13 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
     span.join {{ color: {pal.muted}; font-size: {px(0.8)}; }}
     a {{ color: {pal.link}; text-decoration: none; }}
     """
-    whole = join_parts(joined) if joined and len(joined) > 1 else None
+    # Shown up to SHOWN_CHARS (the rest is counted, not laid out), then joined.
+    parts, omitted = shown_parts(joined if joined and len(joined) > 1 else [(page, article)])
+    whole = join_parts(parts) if len(parts) > 1 else None
     if whole is not None:  # headed by the first part, whichever part was opened
         page, article = whole.page, whole.article
+    else:
+        page, article = parts[0]
     out = [f"<html><head><style>{css}</style></head><body>",
            f"<p class='dateline'>{_p(convert(dateline(issue, page)))}</p>"]
     a = article
@@ -104,6 +173,11 @@ def article_html(issue: Issue, page: Page, article: Article, pal: Palette = LIGH
         out.extend(_body(article, pal, convert, first=True, last=True))
     else:
         out.extend(_whole_body(whole, pal, convert))
+    if omitted:
+        from PySide6.QtCore import QCoreApplication
+
+        note = QCoreApplication.translate("ArticleHtml", "……文章过长，以下 %1 字未显示。")
+        out.append(f"<p class='join'>{_p(note.replace('%1', str(omitted)))}</p>")
     out.append("</body></html>")
     return "".join(out)
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QStyleOptionViewItem
 
+from .article_html import breakable
 from .models import BYLINE_ROLE, KICKER_ROLE
 
 # The list is painted in the window's first frame, so nothing here names PySide's Qt
@@ -29,6 +30,7 @@ ELLIPSIS = "…"
 GAP = 3  # px between kicker, title and byline
 
 PAD = 10
+ROW_CHARS = 300  # of each line of a row: a list row is a glance, and its layout stays cheap
 
 # A laid-out line of text: the layout, its top within the row, whether it is muted.
 Part = tuple[QTextLayout, float, bool]
@@ -86,8 +88,11 @@ class ArticleDelegate(QStyledItemDelegate):
                                         (byline, small_f, True, False)):
             if not text:
                 continue
+            if len(text) > ROW_CHARS:
+                text = text[:ROW_CHARS] + ELLIPSIS
             if not wrap:
                 text = elided(QFontMetrics(font), text, width)
+            text = breakable(text)
             layout = QTextLayout(text, font)
             layout.setTextOption(self._wrap)
             layout.beginLayout()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from .article_html import BREAK
+from .plain import plain_label
 
 MEASURE_EM = 38  # characters per line that still read comfortably
 
@@ -21,6 +24,15 @@ class ArticleBrowser(QTextBrowser):
         self.setViewportMargins(side, 8, side, 8)
         super().resizeEvent(event)
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text without the break opportunities put in for display (``breakable``)."""
+        mime = super().createMimeDataFromSelection()
+        if BREAK in mime.text():
+            plain = QMimeData()
+            plain.setText(mime.text().replace(BREAK, ""))
+            return plain
+        return mime
+
 
 class ArticleView(QWidget):
     linkActivated = Signal(str)
@@ -30,7 +42,7 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.notice = QLabel(self)
+        self.notice = plain_label(QLabel(self))
         self.notice.setObjectName("linkNotice")
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)

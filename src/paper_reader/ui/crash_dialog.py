@@ -35,13 +35,16 @@ class CrashDialog(QDialog):
             text = self.tr(
                 "很抱歉，出了一个意外的错误。窗口仍可继续使用；如果再次出现，请把详情发给开发者。")
         self.message = QLabel(text, self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a library error, a path
         self.message.setWordWrap(True)
         self.where = QLabel(self)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setText(self.tr("详情已写入 %1").replace("%1", str(log)) if log else "")
         self.where.setVisible(log is not None)
         self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.hide()
         buttons = QDialogButtonBox(self)
         self.copy_button = QPushButton(self.tr("复制详情"), self)

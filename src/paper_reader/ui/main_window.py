@@ -30,6 +30,7 @@ from .article_list import ArticleListView
 from .article_view import ArticleView
 from .models import ArticleListModel, PageListModel
 from .page_overview import PageOverview
+from .plain import plain_label
 
 
 class InfoBar(QFrame):
@@ -41,7 +42,7 @@ class InfoBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))  # file names and error messages
         self.label.setWordWrap(True)
         self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")
         close = QToolButton(self)
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("报纸阅读器"))
         self.setAcceptDrops(True)
         self.actions: Actions = create_actions(self)
-        self.issue_label = QLabel(self)
+        self.issue_label = plain_label(QLabel(self))  # the paper's name as stored
         self.issue_label.setObjectName("issueLabel")
         self.issue_label.setContentsMargins(12, 0, 12, 0)
         self.navigation_bar.addSeparator()  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..core.model import Article, Issue, Page, page_label
+from .plain import TOOLTIP_CHARS, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -135,7 +136,7 @@ class ArticleListModel(QAbstractListModel):
                     "%1", page_label(a.continues_to.page)))
             return c(" · ".join(x for x in (a.byline, *extra) if x))
         if role == TOOLTIP_ROLE:
-            return c(a.paragraphs[0][:120]) if a.paragraphs else None
+            return tooltip(c(a.paragraphs[0][:TOOLTIP_CHARS + 1])) if a.paragraphs else None
         if role == ARTICLE_ROLE:
             return index.row()
         return None

@@ -16,7 +16,7 @@ from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.model import Article, Issue, Page, page_label
-from .article_html import LIGHT, Palette, escape
+from .article_html import LIGHT, Palette, breakable, escape
 
 COLUMNS = 3
 
@@ -139,7 +139,7 @@ def _css(pal: Palette, em: int) -> str:
 
 
 def _block(index: int, article: Article, convert: Callable[[str], str], lead: bool) -> str:
-    e = lambda s: escape(convert(s))  # noqa: E731
+    e = lambda s: escape(breakable(convert(s)))  # noqa: E731
     out = []
     if article.column:
         out.append(f"<p class='column'>【{e(article.column)}】</p>")

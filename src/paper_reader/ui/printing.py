@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ..core.citation import UNTITLED, chinese_date, identity
 from ..core.model import Article, Issue, Page, page_label
 from .fonts import SANS_SC, SERIF_SC
+from .plain import message_box
 
 LAYOUT_DPI = 96  # the px of the article HTML
 PRINT_EM_PX = 16  # body text: 16 px at 96/inch = 12 pt
@@ -257,8 +258,9 @@ def print_dialog(parent: QWidget | None, issue: Issue, page: Page, article: Arti
         try:
             print_article(printer, issue, page, article, html, citation, convert=convert)
         except OSError as exc:
-            _keep(QMessageBox(QMessageBox.Icon.Warning, translate("Printing", "打印失败"), str(exc),
-                              parent=parent)).open()
+            box = message_box(QMessageBox.Icon.Warning, translate("Printing", "打印失败"), str(exc), parent)
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            _keep(box).open()
 
     dialog.finished.connect(finished)
     QDialog.open(dialog)  # QPrintDialog.open in Python is only the (receiver, member) overload

@@ -128,7 +128,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(color)
         painter.setFont(bold)
-        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        title = (index.data(Qt.ItemDataRole.DisplayRole) or "")[:500]  # elided to one line anyway
         painter.drawText(QRect(r.left(), r.top(), r.width(), line), int(Qt.AlignmentFlag.AlignLeft),
                          fm.elidedText(title, Qt.TextElideMode.ElideRight, r.width()))
         painter.setFont(font)
@@ -221,6 +221,7 @@ class SearchPanel(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a library error names the file
         self.results = QListView(self)
         self.results.setAccessibleName(self.tr("搜索结果"))
         self.model = SearchResultModel(self)

@@ -119,14 +119,15 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
     True when it was, and a start may go on with a new library in its place."""
     from PySide6.QtWidgets import QMessageBox
 
+    from .plain import message_box, show_error  # the message names the file and SQLite's words
+
     if isinstance(exc, DamagedLibraryError):
         if not interactive:
             print(f"paper-reader: {exc}", file=sys.stderr)
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Startup", "书库文件已损坏"),
-                          str(exc))
-        box.setInformativeText(QApplication.translate(
-            "Startup", "可以把它改名保存在原处（不会删除），然后新建一个空书库。"))
+        box = message_box(QMessageBox.Icon.Warning, QApplication.translate("Startup", "书库文件已损坏"),
+                          str(exc), informative=QApplication.translate(
+                              "Startup", "可以把它改名保存在原处（不会删除），然后新建一个空书库。"))
         aside = box.addButton(QApplication.translate("Startup", "改名保存并新建"),
                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QApplication.translate("Startup", "退出"), QMessageBox.ButtonRole.RejectRole)
@@ -137,13 +138,13 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
             moved = set_aside(path)
         except LibraryError as failed:
             print(f"paper-reader: {failed}", file=sys.stderr)
-            QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(failed))
+            show_error(None, QApplication.translate("Startup", "无法打开书库"), str(failed))
             return False
         print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
         return True
     print(f"paper-reader: {exc}", file=sys.stderr)
     if interactive:
-        QMessageBox.critical(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
+        show_error(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
     return False
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ..core.citation import gbt7714, plain_citation
 from ..core.history import Location
 from ..core.library import SearchHit
+from .article_html import BREAK
 from .main_window import MainWindow
 from .presenter import Presenter
 from .reader import Reader
@@ -158,6 +159,10 @@ class ReadingTools:
         block = doc.begin()
         while block.isValid():  # block by block: captions sit in table cells
             raw = block.text()
+            spots: list[int] | None = None  # where each character is, when display breaks are in
+            if BREAK in raw:  # (article_html.breakable): matched as if they were not there
+                spots = [i for i, ch in enumerate(raw) if ch != BREAK]
+                raw = raw.replace(BREAK, "")
             text = fold(raw)
             if len(text) != len(raw):  # a conversion that changed length: match as printed
                 text = raw.lower()
@@ -165,9 +170,11 @@ class ReadingTools:
                 start = text.find(term)
                 while start >= 0:
                     cursor = QTextCursor(doc)
-                    cursor.setPosition(block.position() + start)
-                    end = block.position() + start + len(term)
-                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    first, after = start, start + len(term)
+                    if spots is not None:
+                        first, after = spots[start], spots[after - 1] + 1
+                    cursor.setPosition(block.position() + first)
+                    cursor.setPosition(block.position() + after, QTextCursor.MoveMode.KeepAnchor)
                     sel = QTextEdit.ExtraSelection()
                     sel.cursor, sel.format = cursor, fmt
                     selections.append(sel)
@@ -247,7 +254,9 @@ class ReadingTools:
             from PySide6.QtWidgets import QFileDialog
 
             issue, _page, art = parts[0], parts[1], parts[2]
-            suggested = str(Path.home() / f"{issue.paper}-{issue.date}-{art.title[:20]}.pdf")
+            # A name, not a path: a slash in a stored title must not point into another folder.
+            name = f"{issue.paper}-{issue.date}-{art.title[:20]}".replace("/", "-").replace("\0", "")
+            suggested = str(Path.home() / f"{name}.pdf")
             path, _ = QFileDialog.getSaveFileName(
                 self.window, QCoreApplication.translate("MainWindow", "导出为 PDF"), suggested,
                 QCoreApplication.translate("MainWindow", "PDF 文件 (*.pdf)"))

@@ -55,6 +55,7 @@ def about_text(library_path: object) -> str:
     from PySide6.QtCore import qVersion
 
     from .. import version_string
+    from .article_html import escape
 
     try:
         from importlib.metadata import version
@@ -66,7 +67,7 @@ def about_text(library_path: object) -> str:
     library = QCoreApplication.translate("About", "书库")
     return (f"<h3>{version_string()}</h3>"
             f"<p>{blurb}</p>"
-            f"<p>{library}: {library_path}<br>"
+            f"<p>{library}: {escape(str(library_path))}<br>"
             f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
 
 
