@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = {"parse", "import", "export", "search", "list"}
+COMMANDS = {"parse", "import", "export", "search", "list", "remove"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,7 +46,8 @@ def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
 
     p = argparse.ArgumentParser(prog="paper-reader", description="Open the newspaper reader window.")
     p.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
-    p.add_argument("--open", metavar="DATE[/PAGE[/ARTICLE]]", help="open this issue, page and article")
+    p.add_argument("--open", metavar="DATE[/PAGE[/ARTICLE]]",
+                   help="open this issue, page and article (both counted from 1)")
     p.add_argument("--paper", help="with --open: which paper, when several have that date")
     p.add_argument("--screenshot", metavar="OUT.png", help="save the first complete window and exit")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
@@ -108,7 +109,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     if kiosk is None:
         if library is None:
             library = Library(library_path)
-        first_run_import(library)
+        first_run_import(library, session)
     else:
         from .core.kiosk_library import KioskLibrary
 

@@ -262,7 +262,7 @@ def test_screenshot_command_writes_a_picture(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(tmp_path / "home"))
     done = subprocess.run([sys.executable, "-m", "paper_reader", "--screenshot", str(out),
-                           "--open", "2024-03-15/2/0", "--size", "900x600"],
+                           "--open", "2024-03-15/2/1", "--size", "900x600"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     from PySide6.QtGui import QImage
