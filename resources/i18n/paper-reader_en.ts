@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+65"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Import finished. Pages added: %1, updated: %2, unchanged: %3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>以下文件未能导入：</source>
         <translation>These files could not be imported:</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+49"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <location filename="../../src/paper_reader/app.py" line="+162"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+84"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -490,6 +490,21 @@
         <translation>&amp;Export as PDF…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>删除此版(&amp;R)…</source>
+        <translation>Remove This Pa&amp;ge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除本期(&amp;I)…</source>
+        <translation>Remove This &amp;Issue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除此报(&amp;D)…</source>
+        <translation>R&amp;emove This Paper…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>关于 paper-reader(&amp;A)</source>
         <translation>&amp;About paper-reader</translation>
@@ -501,7 +516,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+108"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -511,7 +526,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -521,7 +536,7 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -561,8 +576,8 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+90"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -587,12 +602,12 @@
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+8"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+12"/>
         <source>总第%1期</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+180"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -632,7 +647,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -655,7 +670,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -681,12 +696,12 @@
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
         <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
     </message>
@@ -742,15 +757,64 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reader.py" line="+170"/>
+        <location filename="../../src/paper_reader/ui/reader.py" line="+177"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
     </message>
 </context>
 <context>
+    <name>Removal</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/removal.py" line="+70"/>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>要恢复，需重新导入它的文本。此操作不能撤销。</source>
+        <translation>This cannot be undone; to get it back, import its text again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在导入；导入完成后再删除。</source>
+        <translation>An import is running; remove once it has finished.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>未能删除，书库保持原样：</source>
+        <translation>Nothing was removed; the library is as it was:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已删除：</source>
+        <translation>Removed: </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>从书库中删除 %1 %2 的%3（%4 篇文章）？</source>
+        <translation>Remove %1 %2, %3 (%4 articles), from the library?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从书库中删除 %1 %2 这一期（%3 版，%4 篇文章）？</source>
+        <translation>Remove the issue %1 %2 (%3 pages, %4 articles) from the library?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从书库中删除 %1 的全部 %2 期（%3 版，%4 篇文章）？</source>
+        <translation>Remove all %2 issues of %1 (%3 pages, %4 articles) from the library?</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -795,7 +859,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -816,7 +880,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-248"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -824,7 +888,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-41"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-55"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

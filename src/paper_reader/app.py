@@ -78,6 +78,7 @@ class ReaderApp:
         self.settings = settings
         self.tools = tools
         self.kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
+        self.remover: object = None  # ui.removal.Remover, when the window writes its library
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
@@ -127,6 +128,11 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     wire(window, reader, presenter, importer)
     tools = ReadingTools(window, reader, presenter, session)
     wire_tools(window, tools)
+    remover = None
+    if importer is not None:
+        from .ui.wiring import wire_removal
+
+        remover = wire_removal(window, tools, importer)
     # A --theme given for one run is not remembered; the menu's choice is.
     if theme:
         tools.theme_mode = theme
@@ -156,6 +162,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
             if kiosk is None else QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))
     window.closing.connect(lambda: session.save(window, reader, look))
     parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
+    parts.remover = remover
     if kiosk is not None:
         from .ui.kiosk import KioskMode
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -63,3 +64,9 @@ class History:
     def clear(self) -> None:
         self._back.clear()
         self._forward.clear()
+
+    def forget(self, gone: Callable[[Location], bool]) -> None:
+        """Drop the places that are no longer in the library (a removed issue) from back
+        and forward; the current place is the caller's to move."""
+        self._back[:] = [loc for loc in self._back if not gone(loc)]
+        self._forward[:] = [loc for loc in self._forward if not gone(loc)]

@@ -196,8 +196,7 @@ class IssueStore:
         page then points at a page not in the library, as before it was imported)."""
         with self.transaction():
             what, paper_id, issue_ids, page_ids = self._removal_scope(paper, date, page)
-            for page_id in page_ids:
-                self._delete_page(page_id)
+            self._delete_pages(page_ids)
             db = self.db
             for issue_id in issue_ids:
                 if page is not None and db.execute(
@@ -209,6 +208,26 @@ class IssueStore:
                 db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
         self._checkpoint()
         return what
+
+    def _delete_pages(self, page_ids: list[int]) -> None:
+        """_delete_page for many pages at once: a paper's thousands of pages one statement
+        set at a time, not a scan of the continuations for each page."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_pages(id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_articles(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM removed_pages")
+        db.execute("DELETE FROM removed_articles")
+        db.executemany("INSERT INTO removed_pages(id) VALUES (?)", ((i,) for i in page_ids))
+        db.execute("INSERT INTO removed_articles(id) SELECT id FROM articles WHERE page_id IN "
+                   "(SELECT id FROM removed_pages)")
+        gone = "(SELECT id FROM removed_articles)"
+        db.execute(f"DELETE FROM continuations WHERE from_article IN {gone}")
+        db.execute(f"DELETE FROM continuations WHERE to_article IN {gone}")
+        db.execute(f"DELETE FROM article_text WHERE article_id IN {gone}")
+        db.execute(f"DELETE FROM articles WHERE id IN {gone}")
+        db.execute("DELETE FROM pages WHERE id IN (SELECT id FROM removed_pages)")
+        db.execute("DELETE FROM removed_pages")
+        db.execute("DELETE FROM removed_articles")
 
     def _checkpoint(self) -> None:
         """Put what was written into the library file itself, out of the -wal file: a copy
