@@ -122,7 +122,7 @@ screenshots: $(STAMP) translations
 		--screenshot $(SCREENSHOT_DIR)/front-page.png --size $(SCREENSHOT_SIZE) && \
 	$(XVFB_RUN) $(BIN)/paper-reader --theme dark \
 		--screenshot $(SCREENSHOT_DIR)/front-page-dark.png --size $(SCREENSHOT_SIZE) && \
-	$(XVFB_RUN) $(BIN)/paper-reader --open 2024-03-15/1/0 \
+	$(XVFB_RUN) $(BIN)/paper-reader --open 2024-03-15/1/1 \
 		--screenshot $(SCREENSHOT_DIR)/article.png --size $(SCREENSHOT_SIZE)
 
 dist: $(STAMP) translations

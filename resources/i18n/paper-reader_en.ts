@@ -172,13 +172,13 @@
         <translation>These pages were imported, but their dates disagree; please check:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>以下文件未能导入：</source>
         <translation>These files could not be imported:</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+4"/>
+        <location line="-3"/>
+        <location line="+5"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+162"/>
+        <location filename="../../src/paper_reader/app.py" line="+169"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+81"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+84"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -504,6 +504,21 @@
         <translation>&amp;Export as PDF…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>删除此版(&amp;R)…</source>
+        <translation>Remove This Pa&amp;ge…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除本期(&amp;I)…</source>
+        <translation>Remove This &amp;Issue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除此报(&amp;D)…</source>
+        <translation>R&amp;emove This Paper…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>关于 paper-reader(&amp;A)</source>
         <translation>&amp;About paper-reader</translation>
@@ -535,7 +550,7 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -576,7 +591,7 @@
     </message>
     <message>
         <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+92"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+93"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -601,12 +616,12 @@
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+8"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+12"/>
         <source>总第%1期</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+167"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+181"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
@@ -651,7 +666,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -761,9 +776,58 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reader.py" line="+195"/>
+        <location filename="../../src/paper_reader/ui/reader.py" line="+202"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>Removal</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/removal.py" line="+72"/>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>要恢复，需重新导入它的文本。此操作不能撤销。</source>
+        <translation>This cannot be undone; to get it back, import its text again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在导入；导入完成后再删除。</source>
+        <translation>An import is running; remove once it has finished.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>未能删除，书库保持原样：</source>
+        <translation>Nothing was removed; the library is as it was:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已删除：</source>
+        <translation>Removed: </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>从书库中删除 %1 %2 的%3（%4 篇文章）？</source>
+        <translation>Remove %1 %2, %3 (%4 articles), from the library?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从书库中删除 %1 %2 这一期（%3 版，%4 篇文章）？</source>
+        <translation>Remove the issue %1 %2 (%3 pages, %4 articles) from the library?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>从书库中删除 %1 的全部 %2 期（%3 版，%4 篇文章）？</source>
+        <translation>Remove all %2 issues of %1 (%3 pages, %4 articles) from the library?</translation>
     </message>
 </context>
 <context>
@@ -843,7 +907,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-50"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="-64"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

@@ -46,7 +46,8 @@ def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
 
     p = argparse.ArgumentParser(prog="paper-reader", description="Open the newspaper reader window.")
     p.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
-    p.add_argument("--open", metavar="DATE[/PAGE[/ARTICLE]]", help="open this issue, page and article")
+    p.add_argument("--open", metavar="DATE[/PAGE[/ARTICLE]]",
+                   help="open this issue, page and article (both counted from 1)")
     p.add_argument("--paper", help="with --open: which paper, when several have that date")
     p.add_argument("--screenshot", metavar="OUT.png", help="save the first complete window and exit")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
@@ -77,6 +78,7 @@ class ReaderApp:
         self.settings = settings
         self.tools = tools
         self.kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
+        self.remover: object = None  # ui.removal.Remover, when the window writes its library
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
@@ -108,7 +110,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     if kiosk is None:
         if library is None:
             library = Library(library_path)
-        first_run_import(library)
+        first_run_import(library, session)
     else:
         from .core.kiosk_library import KioskLibrary
 
@@ -131,6 +133,11 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         readonly_note(window)
     tools = ReadingTools(window, reader, presenter, session)
     wire_tools(window, tools)
+    remover = None
+    if importer is not None:
+        from .ui.wiring import wire_removal
+
+        remover = wire_removal(window, tools, importer)
     # A --theme given for one run is not remembered; the menu's choice is.
     if theme:
         tools.theme_mode = theme
@@ -164,6 +171,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     if kiosk is None:
         window.closing.connect(lambda: checkpoint_quietly(library))
     parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
+    parts.remover = remover
     if kiosk is not None:
         from .ui.kiosk import KioskMode
 

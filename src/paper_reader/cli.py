@@ -1,28 +1,91 @@
-"""The command line: parse, import, export, search, list. No Qt is loaded here."""
+"""The command line: parse, import, export, search, list, remove. No Qt is loaded here."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import version_string
 from .core.decoding import PageFileError
-from .core.library import Library, LibraryError, SearchHit
+from .core.library import Library, LibraryError, Removal, SearchHit
+from .core.terminal import for_terminal, json_for_terminal
+
+SHOWN_LINES = 10  # of a long list of problems; the rest are counted
 
 
 class CliError(Exception):
     """A one-line message for the terminal; exit code 1."""
 
 
-def _open(db: str | None, readonly: bool = False) -> Library:
+class UsageError(CliError):
+    """A command given in a way it cannot be done (exit code 2, as argparse's own)."""
+
+
+def _say(text: object = "", err: bool = False, marks: tuple[str, str] | None = None) -> None:
+    """Every line the commands print goes through here: what it quotes from pages, the
+    library or file names is shown with its control characters escaped. ``marks``: the
+    search's hit markers become these (terminal colours of our own)."""
+    keep = SearchHit.MARK_START + SearchHit.MARK_END if marks else ""
+    line = for_terminal(text, keep)
+    if marks:
+        line = line.replace(SearchHit.MARK_START, marks[0]).replace(SearchHit.MARK_END, marks[1])
+    stream = sys.stderr if err else sys.stdout
+    stream.write(line + "\n")
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json_for_terminal(data) + "\n")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the arguments it quotes in its messages escaped like everything else."""
+
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[no-untyped-def]
+        super()._print_message(for_terminal(message, keep="\n") if message else message, file)
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date(text: str) -> str:
+    """A YYYY-MM-DD date that exists (2024-13-45 is a usage error, not an empty answer)."""
+    import datetime
+
+    m = _ISO_DATE.fullmatch(text)
+    try:
+        if m is None:
+            raise ValueError
+        datetime.date(*(int(x) for x in m.groups()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return text
+
+
+def _positive(text: str) -> int:
+    if not text.isdecimal() or len(text) > 6 or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to 999999")
+    return int(text)
+
+
+def _check_paper(lib: Library, paper: str | None) -> None:
+    """A paper named on the command line must be in the library: say so, never an empty answer."""
+    if paper is None:
+        return
+    names = [p.name for p in lib.papers()]
+    if paper not in names:
+        have = ", ".join(names[:SHOWN_LINES]) + (", …" if len(names) > SHOWN_LINES else "")
+        raise CliError(f"no paper named {paper} in the library (it holds: {have or 'nothing yet'})")
+
+
+def _open(db: str | None, readonly: bool = False, must_exist: bool = False) -> Library:
     from .core.paths import default_library
 
     path = Path(db) if db else default_library()
     try:
-        if readonly and not path.exists():
+        if (readonly or must_exist) and not path.exists():
             raise CliError(f"{path}: no library here yet (import some pages first)")
         return Library(path, readonly=readonly)
     except OSError as exc:  # a name the file system refuses (too long, …)
@@ -30,21 +93,22 @@ def _open(db: str | None, readonly: bool = False) -> Library:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .core.issue import parse_path
+    from .core.issue import parse_path, unfiled
 
     issue = parse_path(args.path)
-    data = issue.to_dict()
+    why = unfiled(issue, str(Path(args.path)))
+    if why:  # what import would refuse, parse refuses too, in the same words
+        raise CliError(why)
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(issue.to_dict())
     else:
-        print(f"{issue.paper or '?'} {issue.date or '?'}")
+        _say(f"{issue.paper or '?'} {issue.date or '?'}")
         for page in issue.pages:
-            print(f"  {page.label} {page.section or ''}  {len(page.articles)} 篇")
+            _say(f"  {page.label} {page.section or ''}  {len(page.articles)} 篇")
             for art in page.articles:
-                print(f"    {art.title}")
+                _say(f"    {art.title}")
             for line in page.unplaced:
-                print(f"    [未归类] {line}")
+                _say(f"    [未归类] {line}")
     return 0
 
 
@@ -72,29 +136,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args.db) as lib:
         report = import_paths(lib, args.paths, progress=_Progress(sys.stderr))
     for r in report.results:
-        print(f"{r.paper} {r.date} 第{r.number}版: {r.status}")
-    for source, number, lines in report.unplaced:
-        for line in lines:
-            print(f"{source} 第{number}版: unplaced line: {line}", file=sys.stderr)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for err in report.errors:
-        print(f"error: {err}", file=sys.stderr)
-    print(f"{report.count('imported')} imported, {report.count('replaced')} replaced, "
-          f"{report.count('unchanged')} unchanged, {len(report.errors)} failed")
+        _say(f"{r.paper} {r.date} 第{r.number}版: {r.status}")
+    unplaced = [(source, number, line) for source, number, lines in report.unplaced for line in lines]
+    for source, number, line in unplaced[:SHOWN_LINES]:
+        _say(f"{source} 第{number}版: unplaced line: {line}", err=True)
+    if len(unplaced) > SHOWN_LINES:
+        _say(f"… and {len(unplaced) - SHOWN_LINES:,} more unplaced lines (paper-reader parse "
+             "shows them all)", err=True)
+    for warning in report.warnings[:SHOWN_LINES]:
+        _say(f"warning: {warning}", err=True)
+    if len(report.warnings) > SHOWN_LINES:
+        _say(f"… and {len(report.warnings) - SHOWN_LINES:,} more warnings", err=True)
+    shown, more = report.first_errors()
+    for err in shown:
+        _say(f"error: {err}", err=True)
+    if more:
+        _say(f"… and {more:,} more files that could not be imported", err=True)
+    _say(f"{report.count('imported')} imported, {report.count('replaced')} replaced, "
+         f"{report.count('unchanged')} unchanged, {len(report.errors)} failed")
     return 1 if report.errors else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open(args.db, readonly=True) as lib:
+        _check_paper(lib, args.paper)
         issues = lib.export(args.paper, args.date)
-    json.dump([i.to_dict() for i in issues], sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    if not issues and args.date:
+        raise CliError(f"{args.paper or 'the library'} has no issue dated {args.date}")
+    _print_json([i.to_dict() for i in issues])
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
     with _open(args.db, readonly=True) as lib:
+        _check_paper(lib, args.paper)
         hits = lib.search(args.query, limit=args.limit, paper=args.paper,
                           date_from=args.date_from, date_to=args.date_to)
     if args.json:
@@ -102,26 +179,59 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "title": h.title,
                 "snippet": h.snippet.replace(SearchHit.MARK_START, "").replace(SearchHit.MARK_END, "")}
                for h in hits]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(out)
         return 0
     tty = sys.stdout.isatty()
-    start, end = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
+    marks = ("\x1b[1;33m", "\x1b[0m") if tty else ("[", "]")
     for h in hits:
-        snippet = h.snippet.replace(SearchHit.MARK_START, start).replace(SearchHit.MARK_END, end)
-        print(f"{h.paper} {h.date} 第{h.page}版  {h.title}\n    {snippet}")
-    print(f"{len(hits)} hit(s)")
+        _say(f"{h.paper} {h.date} 第{h.page}版  {h.title}")
+        _say(f"    {h.snippet}", marks=marks)
+    _say(f"{len(hits)} hit(s)")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args.db, readonly=True) as lib:
         for paper in lib.papers():
-            print(f"{paper.name}: {paper.issue_count} issue(s), {paper.first_date} – {paper.last_date}")
+            _say(f"{paper.name}: {paper.issue_count} issue(s), {paper.first_date} – {paper.last_date}")
             for info in lib.issues(paper.name):
                 pages = ",".join(str(n) for n in info.pages)
                 total = f"/{info.page_count}" if info.page_count else ""
-                print(f"  {info.date}  pages {pages}{total}")
+                _say(f"  {info.date}  pages {pages}{total}")
+    return 0
+
+
+def _what(r: Removal) -> str:
+    """What a removal takes: 松河日报 2024-03-15 第二版 (6 article(s))."""
+    from .core.model import page_label
+
+    where = " ".join(x for x in (r.paper, r.date, page_label(r.page) if r.page else None) if x)
+    counts = [f"{r.issues} issue(s)"] if r.date is None else []
+    if r.page is None:
+        counts.append(f"{r.pages} page(s)")
+    counts.append(f"{r.articles} article(s)")
+    return f"{where} ({', '.join(counts)})"
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove a paper, an issue or a page, after asking (on a terminal) unless --yes."""
+    if args.page is not None and args.date is None:
+        raise UsageError("--page needs --date: which issue's page")
+    with _open(args.db, must_exist=True) as lib:
+        _check_paper(lib, args.paper)
+        plan = lib.removal(args.paper, args.date, args.page)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError(f"not removing {for_terminal(_what(plan))} without a confirmation; "
+                                 "give --yes to remove without asking")
+            sys.stderr.write(for_terminal(f"Remove {_what(plan)} from {lib.path}? "
+                                          "This cannot be undone. [y/N] "))
+            sys.stderr.flush()
+            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+                _say("nothing was removed", err=True)
+                return 1
+        done = lib.remove(args.paper, args.date, args.page)
+    _say(f"removed {_what(done)}")
     return 0
 
 
@@ -131,7 +241,7 @@ def cmd_library_publish(args: argparse.Namespace) -> int:
 
     with _open(args.db, readonly=True) as lib:
         dest = publish(lib, Path(args.dest))
-    print(f"published {lib.path} to {dest}")
+    _say(f"published {lib.path} to {dest}")
     return 0
 
 
@@ -159,7 +269,7 @@ def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
         write_pin(path, hash_pin(first))
     except OSError as exc:
         raise CliError(f"{path}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
-    print(f"The administrator PIN is set in {path}.")
+    _say(f"The administrator PIN is set in {path}.")
     return 0
 
 
@@ -172,7 +282,7 @@ def cmd_kiosk_check(args: argparse.Namespace) -> int:
     except KioskConfigError as exc:
         raise CliError(str(exc)) from None
     files = ", ".join(map(str, config.files)) or "none (all defaults)"
-    print(f"files: {files}")
+    _say(f"files: {files}")
     for key, value in vars(config).items():
         if key == "files":
             continue
@@ -184,7 +294,7 @@ def cmd_kiosk_check(args: argparse.Namespace) -> int:
             value = value or "the user's default library"
         elif key == "printer":
             value = value or "the system's default printer"
-        print(f"{key}: {value}")
+        _say(f"{key}: {value}")
     return 0
 
 
@@ -200,13 +310,14 @@ class VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="paper-reader", parents=[common],
         description="Read digitized daily newspapers. Without a command, opens the reader window "
-                    "(window options: --open DATE[/PAGE[/ARTICLE]] --paper NAME --screenshot OUT.png "
-                    "--size WxH --theme light|dark; reading-room kiosk: --kiosk [--config PATH]).")
+                    "(window options: --open DATE[/PAGE[/ARTICLE]] (page and article counted "
+                    "from 1) --paper NAME --screenshot OUT.png --size WxH --theme light|dark; "
+                    "reading-room kiosk: --kiosk [--config PATH]).")
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
 
@@ -219,19 +330,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", parents=[common], help="print stored issues as JSON")
+    p = sub.add_parser("export", parents=[common], help="print stored issues as JSON (--json)")
     p.add_argument("--paper")
-    p.add_argument("--date", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true", default=True, help="JSON output (the default)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
+    # Required, not implied: JSON is the only form export has, and saying so keeps room
+    # for another one without changing what `export --json` means.
+    p.add_argument("--json", action="store_true", required=True, help="JSON output (required)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--paper")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_date)
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_date)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("list", parents=[common], help="list papers, issues and pages")
@@ -244,6 +357,14 @@ def build_parser() -> argparse.ArgumentParser:
                                     "(for copying to kiosks)")
     p.add_argument("dest", metavar="DEST")
     p.set_defaults(func=cmd_library_publish)
+    p = sub.add_parser("remove", parents=[common],
+                       help="remove a paper, an issue (--date) or a page (--date --page)")
+    p.add_argument("--paper", required=True)
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_date)
+    p.add_argument("--page", metavar="N", type=_positive)
+    p.add_argument("--yes", action="store_true",
+                   help="do not ask (needed when stdin is not a terminal)")
+    p.set_defaults(func=cmd_remove)
 
     kiosk = sub.add_parser("kiosk", help="reading-room kiosk: set-pin, check")
     kiosk_sub = kiosk.add_subparsers(dest="kiosk_command", required=True)
@@ -260,13 +381,16 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
+    except UsageError as exc:
+        _say(f"paper-reader {args.command}: {exc}", err=True)
+        return 2
     except (CliError, PageFileError, LibraryError) as exc:
-        print(f"paper-reader: {exc}", file=sys.stderr)
+        _say(f"paper-reader: {exc}", err=True)
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("paper-reader: interrupted; nothing of the unfinished import was kept", file=sys.stderr)
+        _say("paper-reader: interrupted; nothing of the unfinished import or removal was kept", err=True)
         return 1
 
 

@@ -155,7 +155,9 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
             "two windows built on one library (first run imports the sample); `paper-reader "
             "import` of 20 pages while both are open; each window's LibraryWatch (polling "
             "PRAGMA data_version) must notice; then an import from window 1 while window 2 reads")
-    db = tmp_path / "library.sqlite3"
+    from paper_reader.core.paths import default_library
+
+    db = default_library()  # the first run imports the sample into the default library only
     one, two = build(db), build(db)
     for parts in (one, two):
         qtbot.addWidget(parts.window)
@@ -212,7 +214,7 @@ def test_watch_opens_the_first_issue_of_an_empty_library(qtbot, tmp_path: Path,
             "a window on an empty library (no first-run sample); `paper-reader import` of the "
             "sample issue")
     db = tmp_path / "library.sqlite3"
-    monkeypatch.setattr(startup, "first_run_import", lambda _library: None)
+    monkeypatch.setattr(startup, "first_run_import", lambda *_a: None)
     parts = build(db)
     qtbot.addWidget(parts.window)
     try:

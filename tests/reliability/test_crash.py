@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from paper_reader.core.library import DamagedLibraryError
+from paper_reader.core.paths import default_library
 from paper_reader.ui.crash import install_crash_handler, log_file
 from paper_reader.ui.crash_dialog import CrashDialog
 
@@ -25,7 +26,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     monkeypatch.setattr(QDialog, "exec", refuse)
     monkeypatch.setattr(QMessageBox, "exec", refuse)
-    parts = build(tmp_path / "library.sqlite3")
+    parts = build(default_library())  # a first run: the sample issue
     qtbot.addWidget(parts.window)
     parts.window.show()
     handler = install_crash_handler(parts.window, library_path=parts.library.path)

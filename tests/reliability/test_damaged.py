@@ -203,7 +203,10 @@ def test_window_offers_to_set_a_damaged_library_aside(qtbot, tmp_path: Path, goo
 
     r = row("Damaged library", "the window's offer to set a damaged library aside",
             "garbage library file; the start-up dialog's 改名保存并新建 (set aside) or 退出 (quit)")
-    path = tmp_path / "library.sqlite3"
+    from paper_reader.core.paths import default_library
+
+    path = default_library()  # set aside, the default library starts again with the sample
+    path.parent.mkdir(parents=True, exist_ok=True)
     for choice in ("退出", "改名保存并新建"):
         path.write_bytes(b"garbage " * 1000)
         shown: list[str] = []
@@ -221,7 +224,7 @@ def test_window_offers_to_set_a_damaged_library_aside(qtbot, tmp_path: Path, goo
             r.add("quit: file untouched")
             path.unlink()
             continue
-        kept = list(tmp_path.glob("library.sqlite3.damaged-*"))
+        kept = list(path.parent.glob("library.sqlite3.damaged-*"))
         assert went_on and not path.exists() and len(kept) == 1
         assert kept[0].read_bytes() == b"garbage " * 1000  # renamed, never deleted
         parts = build(path)  # a new library, with the sample issue of a first run

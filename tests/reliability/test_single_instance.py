@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from paper_reader.core.paths import default_library
 from paper_reader.ui.single_instance import (
     InstanceGuard,
     Knock,
@@ -54,12 +55,12 @@ def test_second_start_knocks_and_exits(qtbot, guard: InstanceGuard, tmp_path: Pa
             "another library; then after the first was killed with SIGKILL")
     db = str(tmp_path / "library.sqlite3")
     with qtbot.waitSignal(guard.knocked, timeout=10000) as blocker:
-        proc = second_start("--db", db, "--open", "2024-03-15/2/1", "--paper", "松河日报")
+        proc = second_start("--db", db, "--open", "2024-03-15/2/2", "--paper", "松河日报")
         while proc.poll() is None:
             qtbot.wait(20)
     assert proc.returncode == 0, proc.stderr.read()  # claim() gave None: exit, the first one answers
     knock: Knock = blocker.args[0]
-    assert knock.open == "2024-03-15/2/1" and knock.paper == "松河日报"
+    assert knock.open == "2024-03-15/2/2" and knock.paper == "松河日报"
     r.add("the running one was asked; the second exited")
 
     other = second_start("--db", str(tmp_path / "other.sqlite3"))
@@ -112,11 +113,11 @@ def test_answer_opens_the_asked_page(qtbot, tmp_path: Path) -> None:
 
     from paper_reader.app import build
 
-    parts = build(tmp_path / "library.sqlite3")
+    parts = build(default_library())  # a first run: the sample issue
     qtbot.addWidget(parts.window)
     try:
         parts.window.showMinimized()
-        assert answer_knock(Knock(open="2024-03-15/3/0"), parts.window, parts.reader)
+        assert answer_knock(Knock(open="2024-03-15/3/1"), parts.window, parts.reader)
         assert parts.reader.location.page == 3 and parts.reader.location.article == 0
         assert not parts.window.windowState() & Qt.WindowState.WindowMinimized
         for spec in ("1999-01-01", "junk", "2024-03-15/²/x", "2024-03-15/" + "9" * 5000, ""):
@@ -135,7 +136,7 @@ def test_a_second_start_waits_for_a_first_that_listens_after_its_first_paint(
     assert first is not None and not first.listening
     try:
         with qtbot.waitSignal(first.knocked, timeout=10000) as blocker:
-            proc = second_start("--db", db, "--open", "2024-03-15/1/0")
+            proc = second_start("--db", db, "--open", "2024-03-15/1/1")
             qtbot.wait(400)  # the first is still painting its window
             assert proc.poll() is None  # the second is waiting, not opening its own
             first.listen()
@@ -143,7 +144,7 @@ def test_a_second_start_waits_for_a_first_that_listens_after_its_first_paint(
             while proc.poll() is None:
                 qtbot.wait(20)
         assert proc.returncode == 0, proc.stderr.read()
-        assert blocker.args[0].open == "2024-03-15/1/0"
+        assert blocker.args[0].open == "2024-03-15/1/1"
     finally:
         first.close()
     row("Concurrency", "a second start of the reader", "").add(

@@ -102,11 +102,12 @@ def test_command_line_takes_any_text(capsys, sample_db: Path, tmp_path: Path, mo
 def test_window_text_fields_take_any_text(qtbot, tmp_path: Path) -> None:
     from paper_reader.app import build
     from paper_reader.core.history import Location
+    from paper_reader.core.paths import default_library
     from paper_reader.ui.search_panel import MAX_QUERY
     from paper_reader.ui.session import Session
     from paper_reader.ui.startup import initial_location
 
-    parts = build(tmp_path / "library.sqlite3")
+    parts = build(default_library())  # a first run: the sample issue
     qtbot.addWidget(parts.window)
     panel = parts.tools.search_panel()
     parts.reader.open(Location(parts.reader.issue.id, 1, 0))

@@ -21,7 +21,11 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "library.sqlite3"
+    """The user's default library (under this test's PAPER_READER_HOME): the only one a
+    first run fills with the sample issue."""
+    from paper_reader.core.paths import default_library
+
+    return default_library()
 
 
 @pytest.fixture

@@ -263,7 +263,7 @@ def test_screenshot_command_writes_a_picture(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(tmp_path / "home"))
     done = subprocess.run([sys.executable, "-m", "paper_reader", "--screenshot", str(out),
-                           "--open", "2024-03-15/2/0", "--size", "900x600"],
+                           "--open", "2024-03-15/2/1", "--size", "900x600"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     from PySide6.QtGui import QImage
@@ -331,7 +331,7 @@ def test_first_paint_builds_neither_the_qt_namespace_nor_qstyle(tmp_path: Path) 
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(tmp_path / "home"),
                PAPER_READER_REPORT_PAINT="quit", XDG_RUNTIME_DIR=str(tmp_path))
-    db = ["--db", str(tmp_path / "library.sqlite3")]
+    db = ["--db", str(tmp_path / "home" / "data" / "library.sqlite3")]  # the default: the sample
     for args in (["--screenshot", str(tmp_path / "x.png"), *db], [*db, "--size", "1280x800"]):
         command = [sys.executable, "-c", STARTUP_PROBE, *args]
         subprocess.run(command, env=env, capture_output=True, timeout=120)  # first run: theme cache

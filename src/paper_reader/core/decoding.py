@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import stat
 from pathlib import Path
 
@@ -67,6 +69,33 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+def why_unreadable(exc: BaseException, path: Path | None = None) -> str:
+    """Why a path could not be read, in words; a symbolic link that loops or leads nowhere
+    is named as such (not "no such file")."""
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if exc.errno == errno.ENOENT and path is not None and path.is_symlink():
+            try:
+                return f"a symbolic link to {os.readlink(path)}, which does not exist"
+            except OSError:
+                return "a symbolic link to a file that does not exist"
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def not_there(path: Path) -> PageFileError | None:
+    """The error for a path that cannot be found or looked at; None when it is there."""
+    try:
+        path.stat()
+        return None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.ENOTDIR) \
+                and not path.is_symlink():
+            return PageFileError(f"{path}: no such file or folder")
+        return PageFileError(f"{path}: cannot be read ({why_unreadable(exc, path)})")
+
+
 def read_page_file(path: str | Path) -> str:
     path = Path(path)
     try:
@@ -80,7 +109,8 @@ def read_page_file(path: str | Path) -> str:
                 f"(limit {MAX_PAGE_BYTES // 1048576} MB)"
             )
         data = path.read_bytes()
+    except PageFileError:  # already says which file and why (it is a ValueError too)
+        raise
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise PageFileError(f"{path}: cannot be read ({reason})") from None
+        raise PageFileError(f"{path}: cannot be read ({why_unreadable(exc, path)})") from None
     return decode_bytes(data, str(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -79,3 +80,9 @@ class History:
         self._back.clear()
         self._forward.clear()
         self.view = View()
+
+    def forget(self, gone: Callable[[Location], bool]) -> None:
+        """Drop the places that are no longer in the library (a removed issue) from back
+        and forward; the current place is the caller's to move."""
+        self._back[:] = [entry for entry in self._back if not gone(entry[0])]
+        self._forward[:] = [entry for entry in self._forward if not gone(entry[0])]

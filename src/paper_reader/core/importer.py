@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decoding import PageFileError
-from .issue import group_issues, read_pages
+from .issue import group_issues, read_pages, unfiled
 from .library import Library, LibraryError, PageResult
 from .model import Issue, Page
 
@@ -25,6 +25,13 @@ class ImportReport:
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
 
+    def first_errors(self, limit: int = 10) -> tuple[list[str], int]:
+        """The first ``limit`` messages and how many more there are: a folder of 10,000 bad
+        files is not 10,000 lines. A refusal of the whole import is always among them."""
+        each = [e for e in self.errors if e != self.library_error]
+        shown = each[:limit] + ([self.library_error] if self.library_error else [])
+        return shown, max(0, len(each) - limit)
+
     @property
     def issues(self) -> list[tuple[str, str]]:
         return sorted({(r.paper, r.date) for r in self.results})
@@ -37,23 +44,14 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
 
     ``sources`` gets the file each page came from, keyed by ``id(page)``.
     """
-    from .issue import page_files
+    from .issue import source_files
 
     files: list[Path] = []
     for p in paths:
         try:
-            path = Path(p)
-            if not path.exists():
-                report.errors.append(f"{path}: no such file or folder")
-                continue
-            found = page_files(path)
-            if path.is_dir() and not found:
-                report.errors.append(f"{path}: the folder holds no page files (.txt)")
-        except (OSError, ValueError, TypeError) as exc:  # a name too long, an unlistable folder
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            report.errors.append(f"{p}: cannot be read ({reason})")
-            continue
-        files.extend(found)
+            files.extend(source_files(p))
+        except PageFileError as exc:
+            report.errors.append(str(exc))
     pages: list[Page] = []
     for k, f in enumerate(files):
         try:
@@ -90,11 +88,11 @@ def import_paths(library: Library, paths: Iterable[str | Path],
             f"{where}: two pages of one issue are both {earlier.label}; only the later one "
             f"(from {b}) was kept")
     for issue in grouped:
-        if not issue.paper or not issue.date:
-            numbers = ", ".join(str(p.number) for p in issue.pages)
-            report.errors.append(
-                f"page {numbers}: says neither its paper nor its date (no masthead or running "
-                "header); import it together with its issue's front page")
+        files = sorted({sources.get(id(p), "?") for p in issue.pages})
+        where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        why = unfiled(issue, where)
+        if why:
+            report.errors.append(why)
             continue
         issues.append(issue)
     if issues:

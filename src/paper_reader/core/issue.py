@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .decoding import PageFileError, read_page_file
+from .decoding import PageFileError, not_there, read_page_file, why_unreadable
 from .limits import iso_date, page_in_range
 from .model import Issue, Page
 from .parser import FILENAME_PAGE, parse_page
@@ -33,11 +33,16 @@ def _page_from_name(name: str) -> int | None:
 
 
 def page_files(path: Path) -> list[Path]:
-    """A folder's page files in page order; a file is itself."""
+    """A folder's page files in page order; a file is itself.
+
+    A .txt that is not a file (a symbolic link that loops or leads nowhere, a pipe) is
+    listed too, so that reading it says what it is instead of skipping it unsaid.
+    """
     if not path.is_dir():
         return [path]
-    files = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-             and p.suffix.lower() in PAGE_SUFFIXES]
+    files = [p for p in path.iterdir() if not p.name.startswith(".")
+             and p.suffix.lower() in PAGE_SUFFIXES
+             and (p.is_file() or (p.suffix != "" and not p.is_dir()))]
 
     def key(p: Path) -> tuple[int, str]:
         n = _page_from_name(p.name)
@@ -46,20 +51,37 @@ def page_files(path: Path) -> list[Path]:
     return sorted(files, key=key)
 
 
-def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
-    """Parse a file or folder into pages, per source file. Raises PageFileError."""
-    path = Path(path)
+def source_files(path: str | Path) -> list[Path]:
+    """The page files a path given to parse or import stands for. Raises PageFileError."""
     try:
-        if not path.exists():
-            raise PageFileError(f"{path}: no such file or folder")
+        path = Path(path)
+        missing = not_there(path)
+        if missing is not None:
+            raise missing
         files = page_files(path)
-    except (OSError, ValueError) as exc:  # a name too long, a folder that cannot be listed
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise PageFileError(f"{path}: cannot be read ({reason})") from None
+    except PageFileError:
+        raise
+    except (OSError, ValueError, TypeError) as exc:  # a name too long, an unlistable folder
+        known = path if isinstance(path, Path) else None
+        raise PageFileError(f"{path}: cannot be read ({why_unreadable(exc, known)})") from None
     if not files:
         raise PageFileError(f"{path}: the folder holds no page files (.txt)")
+    return files
+
+
+def unfiled(issue: Issue, where: str) -> str | None:
+    """Why an issue cannot be filed in a library (no paper or no date), or None.
+    Import and parse both refuse such an issue, in these words."""
+    if issue.paper and issue.date:
+        return None
+    return (f"{where}: says neither its paper nor its date (no masthead or running header); "
+            "give it together with its issue's front page")
+
+
+def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
+    """Parse a file or folder into pages, per source file. Raises PageFileError."""
     out = []
-    for f in files:
+    for f in source_files(path):
         pages = pages_of_text(read_page_file(f), f.name)
         _fill_from_name(pages, f)
         out.append((f, pages))

@@ -39,6 +39,7 @@ from .library_store import (  # noqa: F401  (re-exported)
     ImportCancelled,
     IssueStore,
     PageResult,
+    Removal,
     page_digest,
     spaced,
 )

@@ -47,6 +47,9 @@ class Actions:
     copy_plain_citation: QAction
     print_article: QAction
     export_pdf: QAction
+    remove_page: QAction
+    remove_issue: QAction
+    remove_paper: QAction
     about: QAction
 
     def __init__(self, **actions: object) -> None:
@@ -123,6 +126,10 @@ def create_actions(window: QMainWindow) -> Actions:
         copy_plain_citation=act(translate("MainWindow", "复制出处(&L)"), ["Ctrl+Alt+C"]),
         print_article=act(translate("MainWindow", "打印文章(&P)…"), [QKeySequence(ks.Print), "Ctrl+P"]),
         export_pdf=act(translate("MainWindow", "导出为 PDF(&E)…"), ["Ctrl+E"]),
+        # No shortcuts: removing is never one key press away (each asks first anyway).
+        remove_page=act(translate("MainWindow", "删除此版(&R)…")),
+        remove_issue=act(translate("MainWindow", "删除本期(&I)…")),
+        remove_paper=act(translate("MainWindow", "删除此报(&D)…")),
         about=act(translate("MainWindow", "关于 paper-reader(&A)")),
     )
     a.whole_article.setToolTip(translate("MainWindow", "把转版的文章各部分连起来，按顺序读完"))
@@ -152,6 +159,8 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     edit.addActions([a.copy_citation, a.copy_plain_citation])
     edit.addSeparator()
     edit.addActions([a.find, a.find_in_article, a.next_hit, a.prev_hit])
+    edit.addSeparator()
+    edit.addActions([a.remove_page, a.remove_issue, a.remove_paper])
     go = bar.addMenu(translate("MainWindow", "转到(&G)"))
     go.addActions([a.back, a.forward])
     go.addSeparator()

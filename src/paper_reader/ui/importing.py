@@ -132,8 +132,9 @@ class Importer(QObject):
                          + "\n".join(report.warnings[:8]))
             if len(report.warnings) > 8:
                 parts.append(self.tr("……另有 %1 个").replace("%1", str(len(report.warnings) - 8)))
-        if report.errors:
-            parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(report.errors[:8]))
-            if len(report.errors) > 8:
-                parts.append(self.tr("……另有 %1 个").replace("%1", str(len(report.errors) - 8)))
+        if report.errors:  # the command line's messages, as many, and the rest counted
+            shown, more = report.first_errors()
+            parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(shown))
+            if more:
+                parts.append(self.tr("……另有 %1 个").replace("%1", f"{more:,}"))
         return "\n".join(parts)

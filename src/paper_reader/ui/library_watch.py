@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..core.history import Location
 from ..core.library import Library, LibraryError
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class LibraryFollower(QObject):
       the search panel's papers and dates, the archive calendar if it is open.
     """
 
-    refreshed = Signal(str)  # "opened", "reloaded" or "lists": what was done, for tests
+    refreshed = Signal(str)  # "opened", "reloaded", "emptied" or "lists": what was done, for tests
 
     def __init__(self, reader, presenter, tools=None,  # type: ignore[no-untyped-def]
                  extra: list[Callable[[], None]] | None = None) -> None:
@@ -92,11 +93,44 @@ class LibraryFollower(QObject):
             stamp = ()
         self._stamp = (issue_id, stamp)
 
+    def _forget_removed(self) -> str | None:
+        """Issues and pages removed (by this window or another program): history, search
+        results and the open issue let go of them. "opened"/"emptied" when the open issue
+        was among them."""
+        reader, library = self.reader, self.reader.library
+        pages: dict[int, set[int] | None] = {}
+
+        def present(issue_id: int) -> set[int] | None:
+            if issue_id not in pages:
+                info = library.issue_info(issue_id)
+                pages[issue_id] = set(info.pages) if info is not None else None
+            return pages[issue_id]
+
+        reader.history.forget(lambda loc: present(loc.issue_id) is None)
+        panel = getattr(self.tools, "_search", None)
+        if panel is not None and panel.model.hits:
+            kept = [h for h in panel.model.hits if h.page in (present(h.issue_id) or ())]
+            if len(kept) != len(panel.model.hits):
+                panel.model.set_hits(kept)
+        loc = reader.location
+        if loc is None or present(loc.issue_id) is not None:
+            return None
+        latest = library.latest_issue()
+        if latest is None:
+            reader.close_issue()
+            return "emptied"
+        reader.issue = None
+        reader.open(Location(latest, 1, None), record=False)
+        return "opened"
+
     def refresh(self) -> str:
         reader, what = self.reader, "lists"
         try:
             loc = reader.location
-            if loc is None:
+            gone = self._forget_removed()
+            if gone is not None:
+                what = gone
+            elif loc is None:
                 latest = reader.library.latest_issue()
                 if latest is not None:
                     reader.open_issue(latest, 1, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QTextDocument
 
 from ..core.history import Location, View
 from ..core.model import Issue, Page
@@ -93,6 +94,10 @@ class Presenter:
         if issue is None:
             w.issue_label.setText("")
             w.setWindowTitle(app_name)
+            w.article_model.set_page(None)  # nothing left open (all removed): empty views,
+            self._idle = []  # and no documents to prepare for pages that are gone
+            for view in (w.overview, w.article_view.browser):
+                view.setDocument(QTextDocument(view))
             return
         y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
         label = self.look.convert(f"{issue.paper}  {y}年{m}月{d}日")

@@ -124,6 +124,13 @@ class Reader(QObject):
         self._announce_page(True)
         self.locationChanged.emit(loc)
 
+    def close_issue(self) -> None:
+        """Nothing open: the library has no issue left (everything in it was removed)."""
+        self.issue = None
+        self.history = History()
+        self.issueChanged.emit(None)
+        self.historyChanged.emit()
+
     def select_article(self, row: int | None) -> None:
         loc = self.location
         if loc is None or loc.article == row:

@@ -251,16 +251,14 @@ def answer_knock(knock: Knock, window: Any, reader: Any = None) -> bool:
         return False
     from ..core.history import Location
     from ..core.library import LibraryError
+    from .startup import open_spec
 
-    date, _, rest = knock.open.partition("/")
-    page_s, _, article_s = rest.partition("/")
+    date, page, article = open_spec(knock.open)
     try:
         issue_id = reader.library.find_issue(knock.paper, date)
     except LibraryError:
         return False
     if issue_id is None:
         return False
-    page = int(page_s) if page_s.isdecimal() and len(page_s) < 6 else 1
-    article = int(article_s) if article_s.isdecimal() and len(article_s) < 6 else None
     reader.open(Location(issue_id, page, article))
     return True

@@ -148,8 +148,20 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
     return False
 
 
-def first_run_import(library: Library) -> None:
-    """An empty library gets the bundled sample issue, so a first run has a paper to read."""
+SAMPLE_DONE = "library/sample_imported"  # the default library had its sample once
+
+
+def first_run_import(library: Library, session: Session | None = None) -> None:
+    """The user's default library, empty at its first run, gets the bundled sample issue,
+    so a first run has a paper to read. Never a library named with --db (the sample is
+    fictional: it has no place in a real archive), and never twice: a reader who removed
+    it keeps an empty library."""
+    from ..core.paths import default_library
+
+    if Path(library.path).resolve() != default_library().resolve():
+        return
+    if session is not None and session.value(SAMPLE_DONE):
+        return
     if library.readonly or not library.is_empty():
         return
     from ..core.importer import import_paths
@@ -157,6 +169,8 @@ def first_run_import(library: Library) -> None:
     sample = sample_issue_dir()
     if sample.is_dir():
         import_paths(library, [sample])
+        if session is not None:
+            session.set_value(SAMPLE_DONE, True)
 
 
 def readonly_note(window: MainWindow) -> None:
@@ -204,19 +218,30 @@ def apply_theme(window: MainWindow, presenter: Presenter, session: Session, them
     presenter.refresh()
 
 
+def open_spec(spec: str) -> tuple[str, int, int | None]:
+    """--open DATE[/PAGE[/ARTICLE]] as (date, page, article index): the page and the article
+    are counted from 1, the way people count (2024-03-15/2/1 is page 2's first article);
+    the index is from 0, as in the library and the JSON. Anything unreadable: page 1, no
+    article."""
+    date, _, rest = spec.partition("/")
+    page_s, _, article_s = rest.partition("/")
+    # isdecimal, not isdigit: int("²") fails; and no 5,000-digit page numbers
+    page = int(page_s) if page_s.isdecimal() and len(page_s) < 6 else 0
+    article = int(article_s) if article_s.isdecimal() and len(article_s) < 6 else 0
+    return date, page if page >= 1 else 1, article - 1 if article >= 1 else None
+
+
 def initial_location(library: Library, session: Session, spec: str | None,
                      paper: str | None) -> Location | None:
     """--open DATE[/PAGE[/ARTICLE]], else where the reader left off, else today's front page."""
     if spec:
-        date, _, rest = spec.partition("/")
-        page_s, _, article_s = rest.partition("/")
+        date, page, article = open_spec(spec)
         issue_id = library.find_issue(paper, date)
         if issue_id is not None:
-            # isdecimal, not isdigit: int("²") fails; and no 5,000-digit page numbers
-            page = int(page_s) if page_s.isdecimal() and len(page_s) < 6 else 1
-            article = int(article_s) if article_s.isdecimal() and len(article_s) < 6 else None
             return Location(issue_id, page, article)
-        print(f"paper-reader: no issue dated {date} in the library", file=sys.stderr)
+        from ..core.terminal import for_terminal
+
+        print(for_terminal(f"paper-reader: no issue dated {date} in the library"), file=sys.stderr)
     last = session.last_location()
     if last is not None:
         paper_name, date, page, article = last

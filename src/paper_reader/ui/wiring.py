@@ -123,6 +123,10 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     a.about.triggered.connect(lambda: show_about(window, reader.library.path))
     if importer is not None:
         _wire_import(window, reader, importer)
+    else:  # a window that never writes its library (the kiosk) offers no removal either
+        for action in (a.remove_page, a.remove_issue, a.remove_paper):
+            action.setEnabled(False)
+            action.setVisible(False)
     MouseNavigation(window, reader)
 
 
@@ -193,3 +197,12 @@ def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-de
     # Highlights follow the article view: a newly shown article gets the current terms.
     tools.reader.locationChanged.connect(lambda _loc: tools.highlight())
     a.whole_article.toggled.connect(lambda _on: tools.highlight())
+
+
+def wire_removal(window: MainWindow, tools, importer: Importer):  # type: ignore[no-untyped-def]
+    """删除此版/删除本期/删除此报 for a window that writes its library (never the kiosk)."""
+    from .library_watch import LibraryFollower
+    from .removal import Remover
+
+    follower = LibraryFollower(tools.reader, tools.presenter, tools)
+    return Remover(window, tools.reader, follower, importer)
