@@ -19,7 +19,7 @@ from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library, LibraryError
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = (["list"], ["export"], ["search", "图书馆"], ["import", "PAGES"],
+COMMANDS = (["list"], ["export", "--json"], ["search", "图书馆"], ["import", "PAGES"],
             ["library", "publish", "DEST"])
 
 # Runs in a child process: a hang is a timeout there, not a hung test run.

@@ -67,7 +67,7 @@ def test_every_command_says_damaged_in_one_line(capsys, good: Path, tmp_path: Pa
     statement, readers = CRAFTED[case]
     path = crafted(good, tmp_path, statement)
     before = path.read_bytes()
-    for argv in (["list"], ["export"], ["search", "图书馆"]):
+    for argv in (["list"], ["export", "--json"], ["search", "图书馆"]):
         code = main([*argv, "--db", str(path)])
         _, err = capsys.readouterr()
         assert "Traceback" not in err

@@ -59,7 +59,7 @@ def test_a_changed_schema_is_refused_and_never_written(capsys, good: Path, sampl
         assert str(good) in str(caught.value) and "\n" not in str(caught.value)
     with pytest.raises(ForeignLibraryError):
         KioskLibrary(good)
-    for argv in (["import", str(sample_dir)], ["list"], ["export"], ["search", "图书馆"],
+    for argv in (["import", str(sample_dir)], ["list"], ["export", "--json"], ["search", "图书馆"],
                  ["library", "publish", str(good.parent / "copy.sqlite3")]):
         code = main([*argv, "--db", str(good)])
         err = capsys.readouterr().err

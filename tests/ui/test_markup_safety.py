@@ -211,7 +211,8 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
     assert not check_library(path, interactive=True)
     assert not check_library(markup_folder, interactive=True)  # a folder: cannot be read
     assert [b.text() for b in boxes] == [str(damaged.value),
-                                         f"{markup_folder}: cannot be read (Is a directory)"]
+                                         f"{markup_folder}: this is a folder, not a library file; "
+                                         "give the path of a library file"]
 
     # The apology for the same damage found later, and its set-aside message with the new name.
     dialog = CrashDialog(None, "details", markup_folder / f"{IMG}.log", str(damaged.value), path)
