@@ -40,6 +40,11 @@ class Look:
         """Traditional script is set in a traditional face: glyph shapes differ by region."""
         return self.text_font_tc if self.script in TRADITIONAL else self.text_font
 
+    @property
+    def list_scale(self) -> float:
+        """The article list's titles follow the text size, within bounds: the list is narrow."""
+        return min(1.6, max(0.85, self.text_size / DEFAULT_SIZE))
+
     def set_dark(self, dark: bool) -> None:
         self.palette = DARK if dark else LIGHT
         self.version += 1

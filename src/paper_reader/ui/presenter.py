@@ -78,6 +78,7 @@ class Presenter:
             font.setFamilies([look.face])
         font.setPointSizeF(look.text_size * 0.85)
         w.overview.setFont(font)
+        w.article_list.set_text_scale(look.list_scale)
 
     def show_issue(self, issue: Issue | None) -> None:
         w = self.window
