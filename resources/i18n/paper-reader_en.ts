@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+65"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+22"/>
+        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+23"/>
         <source>往期</source>
         <translation>Archive</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+49"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <location filename="../../src/paper_reader/app.py" line="+155"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -329,7 +329,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+83"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -387,6 +387,11 @@
         <location line="+1"/>
         <source>连续阅读全文(&amp;W)</source>
         <translation>Read &amp;Whole Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全角标点(&amp;P)</source>
+        <translation>Full-Width &amp;Punctuation</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -481,6 +486,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>引用采用显示的文字(&amp;D)</source>
+        <translation>Cite in the &amp;Display Script</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>打印文章(&amp;P)…</source>
         <translation>&amp;Print Article…</translation>
     </message>
@@ -501,7 +511,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
+        <source>中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变</source>
+        <translation>Show half-width punctuation (, ? : ( )) in Chinese text as full-width; the stored text and search are unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换</source>
+        <translation>Unchecked, a copied citation keeps the script the paper was printed in; checked, it is converted as chosen in the Script menu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+135"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -511,7 +531,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -536,7 +556,7 @@
         <translation>&amp;Script</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>字号(&amp;Z)</source>
         <translation>Text Si&amp;ze</translation>
     </message>
@@ -561,8 +581,8 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+90"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -592,7 +612,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+177"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -607,12 +627,12 @@
         <translation>Open an article first.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>已复制：</source>
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -632,7 +652,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -655,7 +675,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -681,12 +701,12 @@
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
         <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
     </message>
@@ -704,12 +724,12 @@
         <translation>Printing stopped: could not start a new page.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>第 {number} / {total} 页</source>
         <translation>Page {number} of {total}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>无法保存“{path}”：文件夹“{folder}”不存在。</source>
         <translation>Cannot save “{path}”: the folder “{folder}” does not exist.</translation>
     </message>
@@ -750,7 +770,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -785,7 +805,7 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>全部报纸</source>
         <translation>All newspapers</translation>
     </message>
@@ -795,7 +815,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -816,7 +836,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-250"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>

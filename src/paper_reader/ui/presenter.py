@@ -93,11 +93,11 @@ class Presenter:
             w.setWindowTitle(app_name)
             return
         y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
-        label = self.look.convert(f"{issue.paper}  {y}年{m}月{d}日")
+        label = f"{issue.paper}  {y}年{m}月{d}日"
         if issue.serial:
             serial = QCoreApplication.translate("MainWindow", "总第%1期").replace("%1", str(issue.serial))
             label += f"  {serial}"
-        w.issue_label.setText(label)
+        w.issue_label.setText(self.look.convert(label))  # the format too: 總第…期 in traditional
         w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
 
     def show_location(self, loc: Location) -> None:
