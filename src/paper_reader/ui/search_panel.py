@@ -300,6 +300,7 @@ class SearchPanel(QWidget):
         if not text:
             self.model.set_hits([])
             self.status.setText("")
+            self.resultsShown.emit(0)  # no query: no results, and no marks
             return
         filters: dict[str, str | None] = {"paper": self.paper.currentData()}
         if self.limit_dates.isChecked():

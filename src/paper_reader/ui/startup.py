@@ -181,13 +181,21 @@ def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
     return choice
 
 
+# The theme draws every checkable menu entry as a check box; a choice of one (版面/文章,
+# script, theme, language) gets a round indicator with a dot, as radio items do.
+_RADIO_QSS = """
+    QMenu::indicator:exclusive {{ border-radius: 9px; }}
+    QMenu::indicator:exclusive:checked {{ image: none; background: qradialgradient(cx: 0.5, cy: 0.5,
+        radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {dot}, stop: 0.38 {dot}, stop: 0.42 {ring},
+        stop: 1 {ring}); }}
+"""
 SHEET_QSS = {
     "light": """
         QFrame#infoBar, QLabel#linkNotice { background: #fff4ce; color: #3d3000; border: 1px solid #e5c453; }
-    """,
+    """ + _RADIO_QSS.format(dot="#1a73e8", ring="rgba(0, 0, 0, 0.098)"),
     "dark": """
         QFrame#infoBar, QLabel#linkNotice { background: #3d3414; color: #f5e6b0; border: 1px solid #7a6520; }
-    """,
+    """ + _RADIO_QSS.format(dot="#8ab4f7", ring="rgba(255, 255, 255, 0.098)"),
 }
 
 

@@ -132,6 +132,8 @@ class ReadingTools:
             panel.delegate.mark_color = self.presenter.look.palette.highlight
             panel.hitActivated.connect(self.open_hit)
             panel.findInArticle.connect(self.find_in_article)
+            # A new search's terms replace the old ones in the open article, marks and all.
+            panel.resultsShown.connect(lambda _count: self.highlight(panel.terms()))
             dock = QDockWidget(QCoreApplication.translate("MainWindow", "搜索"), self.window)
             dock.setObjectName("searchDock")
             dock.setWidget(panel)
