@@ -17,7 +17,7 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+22"/>
+        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+23"/>
         <source>往期</source>
         <translation>Archive</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/article_view.py" line="+54"/>
+        <location filename="../../src/paper_reader/ui/article_view.py" line="+77"/>
         <source>文章正文</source>
         <translation>Article text</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+84"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+86"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -401,6 +401,11 @@
         <location line="+1"/>
         <source>连续阅读全文(&amp;W)</source>
         <translation>Read &amp;Whole Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全角标点(&amp;P)</source>
+        <translation>Full-Width &amp;Punctuation</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -495,6 +500,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>引用采用显示的文字(&amp;D)</source>
+        <translation>Cite in the &amp;Display Script</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>打印文章(&amp;P)…</source>
         <translation>&amp;Print Article…</translation>
     </message>
@@ -530,7 +540,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+109"/>
+        <source>中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变</source>
+        <translation>Show half-width punctuation (, ? : ( )) in Chinese text as full-width; the stored text and search are unchanged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换</source>
+        <translation>Unchecked, a copied citation keeps the script the paper was printed in; checked, it is converted as chosen in the Script menu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+138"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -565,7 +585,7 @@
         <translation>&amp;Script</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>字号(&amp;Z)</source>
         <translation>Text Si&amp;ze</translation>
     </message>
@@ -591,7 +611,7 @@
     </message>
     <message>
         <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/presenter.py" line="+94"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -621,7 +641,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+181"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+192"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
@@ -631,22 +651,22 @@
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/tools.py" line="-17"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="-19"/>
         <source>界面语言已更改，重新启动 paper-reader 后生效。</source>
         <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>先打开一篇文章。</source>
         <translation>Open an article first.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>已复制：</source>
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -738,12 +758,12 @@
         <translation>Printing stopped: could not start a new page.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>第 {number} / {total} 页</source>
         <translation>Page {number} of {total}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>无法保存“{path}”：文件夹“{folder}”不存在。</source>
         <translation>Cannot save “{path}”: the folder “{folder}” does not exist.</translation>
     </message>
@@ -868,12 +888,12 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>全部报纸</source>
         <translation>All newspapers</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
@@ -899,7 +919,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-249"/>
+        <location line="-252"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>

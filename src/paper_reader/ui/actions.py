@@ -30,6 +30,7 @@ class Actions:
     show_overview: QAction
     show_article: QAction
     whole_article: QAction
+    full_width: QAction
     theme_light: QAction
     theme_dark: QAction
     theme_system: QAction
@@ -45,6 +46,7 @@ class Actions:
     archive: QAction
     copy_citation: QAction
     copy_plain_citation: QAction
+    cite_display_script: QAction
     print_article: QAction
     export_pdf: QAction
     remove_page: QAction
@@ -98,6 +100,7 @@ def create_actions(window: QMainWindow) -> Actions:
         show_overview=act(translate("MainWindow", "版面概览(&O)"), ["Ctrl+1"], checkable=True),
         show_article=act(translate("MainWindow", "文章(&A)"), ["Ctrl+2"], checkable=True),
         whole_article=act(translate("MainWindow", "连续阅读全文(&W)"), ["Ctrl+J"], checkable=True),
+        full_width=act(translate("MainWindow", "全角标点(&P)"), checkable=True),
         theme_light=act(translate("MainWindow", "浅色(&L)"), checkable=True),
         theme_dark=act(translate("MainWindow", "深色(&K)"), checkable=True),
         theme_system=act(translate("MainWindow", "跟随系统(&S)"), checkable=True),
@@ -124,6 +127,7 @@ def create_actions(window: QMainWindow) -> Actions:
         archive=act(translate("MainWindow", "往期(&H)…"), ["Ctrl+H"]),
         copy_citation=act(translate("MainWindow", "复制引用（GB/T 7714）(&C)"), ["Ctrl+Shift+C"]),
         copy_plain_citation=act(translate("MainWindow", "复制出处(&L)"), ["Ctrl+Alt+C"]),
+        cite_display_script=act(translate("MainWindow", "引用采用显示的文字(&D)"), checkable=True),
         print_article=act(translate("MainWindow", "打印文章(&P)…"), [QKeySequence(ks.Print), "Ctrl+P"]),
         export_pdf=act(translate("MainWindow", "导出为 PDF(&E)…"), ["Ctrl+E"]),
         # No shortcuts: removing is never one key press away (each asks first anyway).
@@ -133,6 +137,10 @@ def create_actions(window: QMainWindow) -> Actions:
         about=act(translate("MainWindow", "关于 paper-reader(&A)")),
     )
     a.whole_article.setToolTip(translate("MainWindow", "把转版的文章各部分连起来，按顺序读完"))
+    a.full_width.setToolTip(translate(
+        "MainWindow", "中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变"))
+    a.cite_display_script.setToolTip(translate(
+        "MainWindow", "不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换"))
     a.find.setIconText(translate("MainWindow", "搜索"))
     a.import_files.setIconText(translate("MainWindow", "导入"))
     views = QActionGroup(window)
@@ -156,7 +164,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu(translate("MainWindow", "编辑(&E)"))
-    edit.addActions([a.copy_citation, a.copy_plain_citation])
+    edit.addActions([a.copy_citation, a.copy_plain_citation, a.cite_display_script])
     edit.addSeparator()
     edit.addActions([a.find, a.find_in_article, a.next_hit, a.prev_hit])
     edit.addSeparator()
@@ -172,6 +180,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     view.addSeparator()
     script = view.addMenu(translate("MainWindow", "文字(&S)"))
     script.addActions(list(a.scripts.values()))
+    view.addAction(a.full_width)
     size = view.addMenu(translate("MainWindow", "字号(&Z)"))
     size.addActions([a.bigger, a.smaller, a.normal_size])
     theme = view.addMenu(translate("MainWindow", "主题(&T)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -32,6 +33,7 @@ class ArchiveDialog(QDialog):
         layout.addWidget(self.calendar)
         layout.addWidget(self.hint)
         self.dates: set[str] = set()
+        self.convert: Callable[[str], str] = lambda s: s  # paper names as shown (display script)
         self.paper.currentIndexChanged.connect(lambda _i: self._mark())
         self.calendar.activated.connect(self._open)
         self.reload()
@@ -40,9 +42,10 @@ class ArchiveDialog(QDialog):
         names = [p.name for p in self.library.papers()]
         self.paper.blockSignals(True)
         self.paper.clear()
-        self.paper.addItems(names)
+        for name in names:
+            self.paper.addItem(self.convert(name), name)  # shown converted, looked up as stored
         if paper in names:
-            self.paper.setCurrentText(paper)
+            self.paper.setCurrentIndex(names.index(paper))
         self.paper.blockSignals(False)
         self._mark()
         if date:
@@ -50,7 +53,7 @@ class ArchiveDialog(QDialog):
 
     def _mark(self) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear earlier marks
-        name = self.paper.currentText()
+        name = self.paper.currentData()
         self.dates = set(self.library.issue_dates(name)) if name else set()
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
@@ -67,7 +70,7 @@ class ArchiveDialog(QDialog):
 
     def _open(self, date: QDate) -> None:
         iso = date.toString("yyyy-MM-dd")
-        issue_id = self.library.find_issue(self.paper.currentText(), iso) if iso in self.dates else None
+        issue_id = self.library.find_issue(self.paper.currentData(), iso) if iso in self.dates else None
         if issue_id is not None:
             self.issueChosen.emit(issue_id)
 

@@ -54,10 +54,15 @@ class ArticleDelegate(QStyledItemDelegate):
         self._wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
     def _fonts(self) -> tuple[QFont, QFont]:
-        key = self.view.font().key()
+        scale = getattr(self.view, "text_scale", 1.0)
+        key = f"{self.view.font().key()}@{scale}"
         if self._font_pair is not None and key == self._font_key:
             return self._font_pair
         base = QFont(self.view.font())
+        if base.pointSizeF() > 0:
+            base.setPointSizeF(base.pointSizeF() * scale)
+        else:  # a size in pixels (a style sheet's px)
+            base.setPixelSize(max(1, round(base.pixelSize() * scale)))
         title = QFont(base)
         title.setBold(True)
         title.setPointSizeF(base.pointSizeF() * 1.12)
@@ -167,6 +172,7 @@ class ArticleListView(QListView):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.text_scale = 1.0  # follows the reader's text size (see set_text_scale)
         self.setItemDelegate(ArticleDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -176,6 +182,15 @@ class ArticleListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # see TEXT_WORD_WRAP
         self.clicked.connect(lambda index: self.articleActivated.emit(index.row()))
+
+    def set_text_scale(self, scale: float) -> None:
+        """Titles grow and shrink with the text size. The rows' sizes are Qt's cache of the
+        delegate's size hints, so they are laid out again here: a font change through a
+        style sheet or setFont reaches Qt, a scale of the delegate's own does not."""
+        if scale == self.text_scale:
+            return
+        self.text_scale = scale
+        self.doItemsLayout()  # repaints too
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = QtCore.Qt.Key

@@ -6,8 +6,10 @@ Changing any of them bumps ``Look.version`` so that prepared documents are made 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..core.script import SCRIPTS, ScriptConverter
+from ..core.typography import full_width_punctuation
 from .article_html import DARK, LIGHT, Palette
 
 TEXT_SIZES = [10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0, 24.0]
@@ -25,23 +27,44 @@ class Look:
         self.text_font_tc = text_font_tc  # traditional face
         self.text_size = text_size
         self.script = script
+        self.full_width = True  # half-width marks among Chinese shown full-width
         self.version = 0
         self.converter = ScriptConverter()
 
     @property
-    def convert(self) -> Callable[[str], str]:
+    def script_convert(self) -> Callable[[str], str]:
+        """Text in the display script, and nothing else changed (citations use this)."""
         if self.script == "original":
             return _identity
         script, converter = self.script, self.converter
         return lambda text: converter.convert(text, script)
 
     @property
+    def convert(self) -> Callable[[str], str]:
+        """Text as shown: the display script, then the display punctuation."""
+        script = self.script_convert
+        if not self.full_width:
+            return script
+        if script is _identity:
+            return _shown_punctuation
+        return lambda text: _shown_punctuation(script(text))
+
+    @property
     def face(self) -> str | None:
         """Traditional script is set in a traditional face: glyph shapes differ by region."""
         return self.text_font_tc if self.script in TRADITIONAL else self.text_font
 
+    @property
+    def list_scale(self) -> float:
+        """The article list's titles follow the text size, within bounds: the list is narrow."""
+        return min(1.6, max(0.85, self.text_size / DEFAULT_SIZE))
+
     def set_dark(self, dark: bool) -> None:
         self.palette = DARK if dark else LIGHT
+        self.version += 1
+
+    def set_full_width(self, on: bool) -> None:
+        self.full_width = on
         self.version += 1
 
     def set_script(self, script: str) -> None:
@@ -64,3 +87,12 @@ class Look:
 
 def _identity(text: str) -> str:
     return text
+
+
+def _shown_punctuation(text: str) -> str:
+    return _kept_punctuation(text) if len(text) < 4096 else full_width_punctuation(text)
+
+
+@lru_cache(maxsize=8192)  # the same titles and paragraphs are shown again and again
+def _kept_punctuation(text: str) -> str:
+    return full_width_punctuation(text)

@@ -90,7 +90,7 @@ class PageListModel(QAbstractListModel):
             return page is None
         if role == ACCESSIBLE_TEXT_ROLE:
             label = page.label if page else page_label(number)
-            return label + ("" if page else self.tr("（未收录）"))
+            return self.convert(label + ("" if page else self.tr("（未收录）")))
         return None
 
 

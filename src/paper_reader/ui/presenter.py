@@ -82,6 +82,7 @@ class Presenter:
             font.setFamilies([look.face])
         font.setPointSizeF(look.text_size * 0.85)
         w.overview.setFont(font)
+        w.article_list.set_text_scale(look.list_scale)
 
     def show_issue(self, issue: Issue | None) -> None:
         w = self.window
@@ -100,11 +101,11 @@ class Presenter:
                 view.setDocument(QTextDocument(view))
             return
         y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
-        label = self.look.convert(f"{issue.paper}  {y}年{m}月{d}日")
+        label = f"{issue.paper}  {y}年{m}月{d}日"
         if issue.serial:
             serial = QCoreApplication.translate("MainWindow", "总第%1期").replace("%1", str(issue.serial))
             label += f"  {serial}"
-        w.issue_label.setText(label)
+        w.issue_label.setText(self.look.convert(label))  # the format too: 總第…期 in traditional
         w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
 
     def show_page(self, number: int) -> None:

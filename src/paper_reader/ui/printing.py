@@ -111,7 +111,7 @@ def print_article(printer: QPrinter, issue: Issue, page: Page, article: Article,
             painter.save()
             painter.scale(scale, scale)
             _paint_body(painter, doc, body, index)
-            _paint_footer(painter, body, left, index + 1, total)
+            _paint_footer(painter, body, left, page_numbers(index + 1, total, convert))
             painter.restore()
     finally:
         painter.end()
@@ -131,14 +131,18 @@ def _paint_body(painter: QPainter, doc: QTextDocument, body: QRectF, index: int)
     painter.restore()
 
 
-def _paint_footer(painter: QPainter, body: QRectF, left: str, number: int, total: int) -> None:
+def page_numbers(number: int, total: int, convert: Callable[[str], str] = identity) -> str:
+    """``第 1 / 3 页`` in the reader's script (``第 1 / 3 頁``), like the rest of the footer."""
+    return convert(translate("Printing", "第 {number} / {total} 页").format(number=number, total=total))
+
+
+def _paint_footer(painter: QPainter, body: QRectF, left: str, numbers: str) -> None:
     top = body.bottom() + _px(FOOTER_GAP_MM)
     painter.save()
     painter.setPen(QColor("#c8c3b8"))
     painter.drawLine(body.left(), top, body.right(), top)
     painter.setFont(print_font(FOOTER_PX))
     painter.setPen(QColor("#5f6368"))
-    numbers = translate("Printing", "第 {number} / {total} 页").format(number=number, total=total)
     width = painter.fontMetrics().horizontalAdvance(numbers)
     room = QRectF(body.left(), top + _px(1.5), body.width(), _px(MARGIN_MM - FOOTER_GAP_MM - 3))
     painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, numbers)

@@ -263,13 +263,15 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._activate)
         self.results.clicked.connect(self._activate)
 
-    def set_papers(self, names: list[str], first: str | None, last: str | None) -> None:
+    def set_papers(self, names: list[str], first: str | None, last: str | None,
+                   convert: Callable[[str], str] = lambda s: s) -> None:
+        """``convert``: the names as shown (the display script); searched as stored."""
         current = self.paper.currentData()
         self.paper.blockSignals(True)
         self.paper.clear()
         self.paper.addItem(self.tr("全部报纸"), None)
         for name in names:
-            self.paper.addItem(name, name)
+            self.paper.addItem(convert(name), name)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current)))
         self.paper.blockSignals(False)
         if first and last and not self.limit_dates.isChecked():
@@ -299,6 +301,7 @@ class SearchPanel(QWidget):
         if not text:
             self.model.set_hits([])
             self.status.setText("")
+            self.resultsShown.emit(0)  # no query: no results, and no marks
             return
         filters: dict[str, str | None] = {"paper": self.paper.currentData()}
         if self.limit_dates.isChecked():

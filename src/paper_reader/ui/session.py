@@ -66,6 +66,13 @@ class Session:
     def set_value(self, key: str, value: object) -> None:
         self.settings.setValue(key, value)
 
+    def flag(self, key: str, default: bool) -> bool:
+        """A yes/no setting: QSettings gives back "true"/"false" from an ini file."""
+        value = self.settings.value(key, default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        return bool(value)
+
     def theme_mode(self) -> str:
         mode = str(self.settings.value("view/theme", "light"))
         return mode if mode in ("light", "dark", "system") else "light"
@@ -86,6 +93,7 @@ class Session:
         except (TypeError, ValueError):
             size = DEFAULT_SIZE
         look.text_size = size if 6 <= size <= 48 else DEFAULT_SIZE
+        look.full_width = self.flag("view/full_width_punctuation", True)
         if look.script != "original":
             look.converter.load(self.script_cache_path())
 
@@ -101,6 +109,7 @@ class Session:
     def save_look(self, look: Look) -> None:
         self.settings.setValue("view/script", look.script)
         self.settings.setValue("view/text_size", look.text_size)
+        self.settings.setValue("view/full_width_punctuation", look.full_width)
 
     def restore_window(self, window: MainWindow) -> None:
         geometry = self.settings.value("window/geometry")

@@ -30,42 +30,53 @@ APP_NAME = "paper-reader"  # translations are paper-reader_<language>.qm
 def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
     """Load the interface language before any window exists; returns what was installed.
 
-    Chinese is the source language, so Chinese needs nothing. ``language`` is "system",
-    "zh" or "en"; by default the ui/language setting. "system" loads the shipped translation
-    for the desktop's language, English when there is none, and nothing for a Chinese or C
-    locale. Without any .qm (a checkout where ``make translations`` has not run) this returns
-    before reading settings or loading Qt's translation classes: it is on the start-up path.
+    Chinese is our source language, so Chinese needs none of ours, but Qt's own texts (the
+    buttons, file, print and calendar dialogs) are English until Qt's Chinese is loaded.
+    ``language`` is "system", "zh" or "en"; by default the ui/language setting. "system"
+    loads our translation for the desktop's language, English when there is none, and none
+    for a Chinese or C locale. Qt's translation follows the language the window speaks, and
+    English (Qt's own) needs none. Without any .qm of ours (a checkout where ``make
+    translations`` has not run) the window can only speak Chinese: no settings are read.
+    One QTranslator.load of Qt's file is well under a millisecond.
     """
     folder = resources_dir() / "i18n"
     try:
-        if not any(name.endswith(".qm") for name in os.listdir(folder)):
-            return []
+        ours_exist = any(name.endswith(".qm") for name in os.listdir(folder))
     except OSError:  # no i18n folder
-        return []
-    choice = language or saved_language()
-    if choice == "zh":
-        return []
-    from PySide6.QtCore import QLocale
+        ours_exist = False
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    if choice == "system":
-        locale = QLocale.system()
-        if locale.language() in (QLocale.Language.Chinese, QLocale.Language.C):
-            return []
-    else:
-        locale = QLocale(choice)
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # A desktop language without a translation of its own gets English; Qt's texts follow it.
-    ours = [locale, QLocale(QLocale.Language.English)] if choice == "system" else [locale]
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript,
+                      QLocale.Country.China)
+    choice = (language or saved_language()) if ours_exist else "zh"
     installed: list[QTranslator] = []
-    for name, where, locales in ((APP_NAME, str(folder), ours), ("qtbase", qt_folder, [locale])):
+
+    def install(name: str, where: str, locales: list[QLocale]) -> QTranslator | None:
         translator = QTranslator(app)  # owned by the app: it must live as long as the app
         if any(translator.load(each, name, "_", where) for each in locales):
             app.installTranslator(translator)
             installed.append(translator)
-        else:
-            translator.deleteLater()
+            return translator
+        translator.deleteLater()
+        return None
+
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if choice == "system":
+        locale = QLocale.system()
+        if locale.language() in (QLocale.Language.Chinese, QLocale.Language.C):
+            # A Chinese desktop's own variant (zh_TW gets Qt's traditional texts).
+            choice, chinese = "zh", locale if locale.language() == QLocale.Language.Chinese else chinese
+    else:
+        locale = QLocale(choice)
+    if choice == "zh":
+        install("qtbase", qt_folder, [chinese, QLocale(QLocale.Language.Chinese)])
+        return installed
+    # A desktop language without a translation of its own gets English.
+    ours = [locale, QLocale(QLocale.Language.English)] if choice == "system" else [locale]
+    speaks = install(APP_NAME, str(folder), ours)
+    spoken = QLocale(speaks.language()) if speaks is not None else chinese
+    if spoken.language() != QLocale.Language.English:
+        install("qtbase", qt_folder, [spoken])
     return installed
 
 
@@ -196,13 +207,21 @@ def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
     return choice
 
 
+# The theme draws every checkable menu entry as a check box; a choice of one (版面/文章,
+# script, theme, language) gets a round indicator with a dot, as radio items do.
+_RADIO_QSS = """
+    QMenu::indicator:exclusive {{ border-radius: 9px; }}
+    QMenu::indicator:exclusive:checked {{ image: none; background: qradialgradient(cx: 0.5, cy: 0.5,
+        radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {dot}, stop: 0.38 {dot}, stop: 0.42 {ring},
+        stop: 1 {ring}); }}
+"""
 SHEET_QSS = {
     "light": """
         QFrame#infoBar, QLabel#linkNotice { background: #fff4ce; color: #3d3000; border: 1px solid #e5c453; }
-    """,
+    """ + _RADIO_QSS.format(dot="#1a73e8", ring="rgba(0, 0, 0, 0.098)"),
     "dark": """
         QFrame#infoBar, QLabel#linkNotice { background: #3d3414; color: #f5e6b0; border: 1px solid #7a6520; }
-    """,
+    """ + _RADIO_QSS.format(dot="#8ab4f7", ring="rgba(255, 255, 255, 0.098)"),
 }
 
 

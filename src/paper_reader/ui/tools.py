@@ -3,6 +3,7 @@ highlights; citations; printing; the archive. Menus reach these through ``wiring
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,7 +46,31 @@ class ReadingTools:
         if self._search is not None:
             self._search.model.convert = self.presenter.look.convert
             self._search.model.set_hits(self._search.model.hits)
+        self.refresh_papers()
         self.highlight()
+        self.sync_checks()
+
+    def set_full_width(self, on: bool) -> None:
+        """Display punctuation (see core.typography); stored text and search are untouched."""
+        self.presenter.look.set_full_width(on)
+        self.session.save_look(self.presenter.look)
+        self.presenter.refresh()
+        if self._search is not None:
+            self._search.model.convert = self.presenter.look.convert
+            self._search.model.set_hits(self._search.model.hits)
+        self.refresh_papers()
+        self.highlight()
+        self.sync_checks()
+
+    def cite_convert(self) -> Callable[[str], str]:
+        """Citations keep the printed script unless the reader chose the display script."""
+        from ..core.citation import identity
+
+        display = self.session.flag("citation/display_script", False)
+        return self.presenter.look.script_convert if display else identity
+
+    def set_cite_display_script(self, on: bool) -> None:
+        self.session.set_value("citation/display_script", on)
         self.sync_checks()
 
     def step_size(self, step: int) -> None:
@@ -78,6 +103,8 @@ class ReadingTools:
         a = self.window.actions
         for name, action in a.scripts.items():
             action.setChecked(name == self.presenter.look.script)
+        a.full_width.setChecked(self.presenter.look.full_width)
+        a.cite_display_script.setChecked(self.session.flag("citation/display_script", False))
         a.theme_light.setChecked(self.theme_mode == "light")
         a.theme_dark.setChecked(self.theme_mode == "dark")
         a.theme_system.setChecked(self.theme_mode == "system")
@@ -106,6 +133,8 @@ class ReadingTools:
             panel.delegate.mark_color = self.presenter.look.palette.highlight
             panel.hitActivated.connect(self.open_hit)
             panel.findInArticle.connect(self.find_in_article)
+            # A new search's terms replace the old ones in the open article, marks and all.
+            panel.resultsShown.connect(lambda _count: self.highlight(panel.terms()))
             dock = QDockWidget(QCoreApplication.translate("MainWindow", "搜索"), self.window)
             dock.setObjectName("searchDock")
             dock.setWidget(panel)
@@ -120,7 +149,7 @@ class ReadingTools:
         papers = self.reader.library.papers()
         first = min((p.first_date for p in papers), default=None)
         last = max((p.last_date for p in papers), default=None)
-        self._search.set_papers([p.name for p in papers], first, last)
+        self._search.set_papers([p.name for p in papers], first, last, self.presenter.look.convert)
 
     def show_search(self, in_article: bool = False) -> None:
         panel = self.search_panel()
@@ -212,8 +241,7 @@ class ReadingTools:
         if found is None:
             return ""
         issue, page, art, _, _ = found
-        convert = self.presenter.look.convert
-        text = (plain_citation if plain else gbt7714)(issue, page, art, convert=convert)
+        text = (plain_citation if plain else gbt7714)(issue, page, art, convert=self.cite_convert())
         QApplication.clipboard().setText(text)
         copied = QCoreApplication.translate("MainWindow", "已复制：")
         self.window.statusBar().showMessage(copied + text, 5000)
@@ -234,7 +262,7 @@ class ReadingTools:
             page, art = first_page, first
         html = article_html(issue, page, art, LIGHT, look.face, joined=joined if len(joined) > 1 else None,
                             convert=look.convert, em_px=PRINT_EM_PX)
-        citation = gbt7714(issue, first_page, first, convert=look.convert)
+        citation = gbt7714(issue, first_page, first, convert=self.cite_convert())
         return issue, page, art, html, citation
 
     def print_article(self) -> None:
@@ -255,7 +283,8 @@ class ReadingTools:
 
             issue, _page, art = parts[0], parts[1], parts[2]
             # A name, not a path: a slash in a stored title must not point into another folder.
-            name = f"{issue.paper}-{issue.date}-{art.title[:20]}".replace("/", "-").replace("\0", "")
+            name = self.presenter.look.script_convert(f"{issue.paper}-{issue.date}-{art.title[:20]}")
+            name = name.replace("/", "-").replace("\0", "")
             suggested = str(Path.home() / f"{name}.pdf")
             path, _ = QFileDialog.getSaveFileName(
                 self.window, QCoreApplication.translate("MainWindow", "导出为 PDF"), suggested,
@@ -283,6 +312,7 @@ class ReadingTools:
         if self._archive is None:
             self._archive = ArchiveDialog(self.reader.library, self.window)
             self._archive.issueChosen.connect(lambda issue_id: self.reader.open(Location(issue_id, 1, None)))
+        self._archive.convert = self.presenter.look.convert  # the look of now: it may have changed
         issue = self.reader.issue
         self._archive.reload(issue.paper if issue else None, issue.date if issue else None)
         self._archive.show()

@@ -176,6 +176,8 @@ def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-de
     a = window.actions
     for name, action in a.scripts.items():
         action.triggered.connect(lambda _c=False, n=name: tools.set_script(n))
+    a.full_width.triggered.connect(tools.set_full_width)
+    a.cite_display_script.triggered.connect(tools.set_cite_display_script)
     a.bigger.triggered.connect(lambda: tools.step_size(1))
     a.smaller.triggered.connect(lambda: tools.step_size(-1))
     a.normal_size.triggered.connect(lambda: tools.step_size(0))

@@ -1,0 +1,83 @@
+"""Traditional script reaches every text made of page data, and the formats around it
+(总第…期, 第…页, paper names in the archive and search); a citation keeps the printed
+script unless the reader chooses the display script."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from paper_reader.app import ReaderApp
+from paper_reader.core.history import Location
+from paper_reader.ui.models import DISPLAY_ROLE
+from paper_reader.ui.printing import page_numbers
+
+
+@pytest.fixture
+def traditional(reader_app: ReaderApp) -> ReaderApp:
+    reader_app.window.actions.scripts["traditional"].trigger()
+    reader_app.reader.open(Location(reader_app.reader.issue.id, 1, 0))
+    QApplication.processEvents()
+    return reader_app
+
+
+def test_toolbar_title_and_page_strip(traditional: ReaderApp) -> None:
+    w = traditional.window
+    assert "松河日報" in w.issue_label.text() and "總第9127期" in w.issue_label.text()
+    assert "总" not in w.issue_label.text()
+    assert w.windowTitle().startswith("松河日報")
+    assert w.page_model.index(1).data(DISPLAY_ROLE) == "第二版\n綜合"
+
+
+def test_print_footer_page_numbers(traditional: ReaderApp) -> None:
+    convert = traditional.presenter.look.convert
+    assert page_numbers(1, 3, convert) == "第 1 / 3 頁"
+    assert page_numbers(1, 3) == "第 1 / 3 页"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_footer_in_the_display_script(traditional: ReaderApp, tmp_path: Path) -> None:
+    out = traditional.tools.export_pdf(str(tmp_path / "article.pdf"))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    flat = "".join(text.split())
+    assert "第1/" in flat and "頁" in flat and "页" not in flat.replace("[N].松河日报", "")
+    assert "松河日報·2024年3月15日" in flat  # the footer's paper, converted
+    assert "[N].松河日报,2024-03-15(1)." in flat  # the reference, as printed
+
+
+def test_archive_and_search_show_converted_paper_names(qtbot, traditional: ReaderApp) -> None:
+    dialog = traditional.tools.show_archive()
+    qtbot.addWidget(dialog)
+    assert dialog.paper.currentText() == "松河日報" and dialog.paper.currentData() == "松河日报"
+    assert dialog.has_issue(QDate(2024, 3, 15))
+    traditional.reader.open(Location(traditional.reader.issue.id, 3, None))
+    with qtbot.waitSignal(dialog.issueChosen):
+        dialog.calendar.setSelectedDate(QDate(2024, 3, 15))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    dialog.close()
+    panel = traditional.tools.search_panel()
+    names = [(panel.paper.itemText(i), panel.paper.itemData(i)) for i in range(1, panel.paper.count())]
+    assert names == [("松河日報", "松河日报")]
+    traditional.window.actions.scripts["original"].trigger()
+    assert panel.paper.itemText(1) == "松河日报"
+
+
+def test_citations_keep_the_printed_script_by_default(traditional: ReaderApp) -> None:
+    a = traditional.window.actions
+    assert not a.cite_display_script.isChecked()
+    text = traditional.tools.copy_citation()
+    assert "松河日报, 2024-03-15(1)." in text and "報" not in text
+    assert "，" not in text  # GB/T 7714's own punctuation, and no display punctuation
+    assert "松河日报" in traditional.tools.copy_citation(plain=True)
+    assert "松河日报, 2024-03-15(1)." in traditional.tools.print_parts()[4]
+    a.cite_display_script.trigger()
+    assert a.cite_display_script.isChecked()
+    text = traditional.tools.copy_citation()
+    assert "松河日報, 2024-03-15(1)." in text and "，" not in text
+    assert QApplication.clipboard().text() == text
+    assert "松河日報" in traditional.tools.copy_citation(plain=True)
