@@ -36,7 +36,7 @@ def test_kiosk_shows_library_markup_as_text(qtbot, make_kiosk: Callable[..., Rea
         for row, article in enumerate(page.articles):
             reader.select_article(row)
             tip = hover(w.article_list, row)
-            assert interpret(tip)[0].startswith(article.paragraphs[0][:100])
+            assert interpret(tip)[0].startswith(app.presenter.look.convert(article.paragraphs[0])[:100])
         w.grab()
         found += interpreted_anywhere([w])
     assert PAPER in w.issue_label.text()
