@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.kiosk_config import KioskConfig
-from ..core.pin import PinGate
+from ..core.pin import PinGate, lockout_file
 from . import kiosk_window
 from .kiosk_pin import PinDialog
 from .kiosk_reset import close_dialogs, reopen_if_replaced, start_state
@@ -89,7 +89,7 @@ class KioskMode(QObject):
         self.unlocked = False
         self.swallowed = 0  # keys refused, for tests
         self.dirty = False  # input since the last reset
-        self.gate = PinGate(config.admin_pin, clock=clock)
+        self.gate = PinGate(config.admin_pin, clock=clock, state=lockout_file())  # kept over restarts
         self.pin_dialog: PinDialog | None = None
         self._crashes: list[float] = []
         lock_down(self)
