@@ -117,9 +117,6 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     fonts = apply_fonts(window, session)
     look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
     session.restore_look(look)
-    if kiosk is not None:
-        look.set_script(kiosk.script)
-        look.text_size = kiosk.text_size
     reader = Reader(library, window)
     presenter = Presenter(window, reader, look)
     importer = Importer(library_path, window) if kiosk is None else None
@@ -133,10 +130,12 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         tools.theme_mode = kiosk.theme
     apply_theme(window, presenter, session, tools.effective_theme(), remember=False)
     tools.sync_checks()
-    if kiosk is None:
+    if kiosk is None:  # a kiosk's look and place are its start state, put up by KioskMode
         session.restore_window(window)
-    loc = initial_location(library, session, open_spec, paper)
-    if loc is not None and open_when_shown:
+    loc = initial_location(library, session, open_spec, paper) if kiosk is None else None
+    if kiosk is not None:
+        pass  # kiosk_reset.start_state: the one function for the start and every reset
+    elif loc is not None and open_when_shown:
         first = loc
 
         def open_first_page() -> None:  # once: later shows (from minimized, say) are not a start
@@ -151,8 +150,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         from PySide6.QtCore import QCoreApplication
 
         window.info_bar.show_message(
-            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。")
-            if kiosk is None else QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))
+            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
     window.closing.connect(lambda: session.save(window, reader, look))
     parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
     if kiosk is not None:
@@ -255,6 +253,10 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     except KioskConfigError as exc:
         print(f"paper-reader: kiosk configuration: {exc}", file=sys.stderr)
         return 1
+    if args.theme:  # for this run, at the start and after every reset alike
+        import dataclasses
+
+        config = dataclasses.replace(config, theme=args.theme)
     log_file = setup_logging()
     import logging
 

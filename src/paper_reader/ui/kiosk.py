@@ -113,6 +113,9 @@ class KioskMode(QObject):
         for scheme in URL_SCHEMES:  # whatever asks the desktop to open an address is refused
             QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
         parts.tools.search_opener = kiosk_window.search_opener(config.papers)  # type: ignore[attr-defined]
+        # The first patron gets what every later one gets: the start is a reset's state, made
+        # by the same function, after the kiosk's own style sheet (which resets fonts) is set.
+        start_state(parts, config, self._splitter)
 
     @staticmethod
     def _ms(seconds: float) -> int:
