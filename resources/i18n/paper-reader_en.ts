@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/wiring.py" line="+65"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+115"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash.py" line="+93"/>
+        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+49"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+48"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -260,23 +260,23 @@
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+37"/>
+        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+40"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>请输入管理员密码。</source>
         <translation>Enter the administrator PIN.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>管理员密码</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>删除一位</source>
         <translation>Delete a digit</translation>
     </message>
@@ -291,27 +291,39 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>已解锁。退出后，这台电脑回到桌面。</source>
-        <translation>Unlocked. Quitting leaves this computer at its desktop.</translation>
+        <location line="+23"/>
+        <source>返回阅读</source>
+        <translation>Back to reading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭这个窗口，读者可以继续使用</source>
+        <translation>Close this window; patrons can go on reading</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>退出</source>
-        <translation>Quit</translation>
+        <source>退出阅读程序</source>
+        <translation>Quit the reader</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>继续</source>
-        <translation>Continue</translation>
+        <location line="+108"/>
+        <source>已解锁。退出阅读程序后，系统服务会在几秒后重新启动它，屏幕回到最新一期的头版。
+要停下来维护这台电脑，请在终端运行：sudo systemctl stop paper-reader-kiosk</source>
+        <translation>Unlocked. After you quit the reader, the system service starts it again within a few seconds, on the newest front page.
+To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-kiosk</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>已解锁。退出阅读程序后，这台电脑回到桌面。</source>
+        <translation>Unlocked. After you quit the reader, the computer returns to the desktop.</translation>
+    </message>
+    <message>
+        <location line="-90"/>
         <source>这台电脑没有设置管理员密码。请在终端运行 paper-reader kiosk set-pin 设置。</source>
         <translation>No administrator PIN is set on this computer. Set one in a terminal with paper-reader kiosk set-pin.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>密码不对。</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -321,7 +333,7 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+136"/>
+        <location filename="../../src/paper_reader/ui/kiosk_reset.py" line="+100"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -329,7 +341,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+78"/>
+        <location filename="../../src/paper_reader/ui/actions.py" line="+81"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -501,7 +513,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+105"/>
+        <location filename="../../src/paper_reader/ui/tools.py" line="+108"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -511,7 +523,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -561,7 +573,7 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+19"/>
+        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
         <location filename="../../src/paper_reader/ui/presenter.py" line="+89"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
@@ -592,7 +604,7 @@
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+141"/>
+        <location filename="../../src/paper_reader/ui/startup.py" line="+166"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -632,7 +644,7 @@
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>导入版面文本</source>
         <translation>Import Page Text</translation>
     </message>
@@ -647,7 +659,7 @@
         <translation>Import the Folder of an Issue</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="-1"/>
+        <location filename="../../src/paper_reader/app.py" line="+153"/>
         <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
         <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
     </message>
@@ -655,7 +667,7 @@
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-65"/>
+        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -681,12 +693,12 @@
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+29"/>
+        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1未收录。导入这一版的文本后，即可在此阅读，指向它的“下转/上接”也会自动接上。</source>
         <translation>%1 is not in the library. Import the text of this page to read it here; the “continued on/from” links to it will then connect by themselves.</translation>
     </message>
@@ -724,7 +736,7 @@
         <translation>Cannot save “{path}”: no permission to write to the folder “{folder}”.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>无法保存“{path}”：PDF 没有写出。</source>
         <translation>Cannot save “{path}”: the PDF was not written.</translation>
     </message>
@@ -750,7 +762,7 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+191"/>
+        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -795,7 +807,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -816,7 +828,7 @@
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-231"/>
+        <location line="-248"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
