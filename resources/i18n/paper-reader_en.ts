@@ -180,7 +180,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+47"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -235,22 +235,37 @@
         <translation>Script</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>关闭搜索</source>
         <translation>Close search</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清除搜索词</source>
+        <translation>Clear the search words</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>打印机现在不可用，请联系工作人员。</source>
         <translation>The printer is not available right now; please ask the staff.</translation>
     </message>

@@ -40,6 +40,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QWidget,
 )
 
 from ..core.kiosk_config import KioskConfig
@@ -144,6 +146,8 @@ class KioskMode(QObject):
                 event.accept()
                 return True
         if t in (E.KeyPress, E.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if event.key() == K.Key_Escape and _in_dialog(watched):
+                return False  # Esc closes a kiosk dialog (the archive, the PIN), never the window
             return self._key(event)
         if t == E.ContextMenu or t in DRAG:
             event.ignore()
@@ -307,6 +311,10 @@ class KioskMode(QObject):
             self.reset()
         except Exception:
             log.exception("the reset after an error failed too")
+
+
+def _in_dialog(watched: QObject) -> bool:
+    return isinstance(watched, QWidget) and isinstance(watched.window(), QDialog)
 
 
 def setup_logging() -> Path | None:
