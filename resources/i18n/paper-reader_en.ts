@@ -352,6 +352,29 @@ To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/kiosk_unavailable.py" line="+81"/>
+        <location line="+27"/>
+        <source>报纸暂时无法显示</source>
+        <translation>The newspapers cannot be shown right now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请告诉图书馆工作人员。</source>
+        <translation>Please tell the library staff.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>给工作人员：请在工作站上检查这个书库文件，关闭写它的程序后，再把它复制到这台电脑（见阅览室电脑指南第 4 节）。文件可以读了，这里会在几秒内自动打开报纸，不用重新启动。
+管理员要退出：按 Ctrl+Alt+Shift+P，或按住屏幕右上角三秒，再输入密码。</source>
+        <translation>For the staff: check this library file on the staff workstation, close the program that writes it, then copy it to this computer again (see section 4 of the reading-room guide). As soon as the file can be read, the newspapers open here by themselves within seconds; no restart is needed.
+To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corner of the screen for three seconds, then enters the PIN.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>书库文件：%1</source>
+        <translation>Library file: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -263,18 +263,29 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     log = logging.getLogger("paper_reader.kiosk")
     install_translations(app, "system")  # the patrons' language is the machine's, not a setting
     path = Path(args.db) if args.db else config.library or default_library()
-    try:
+    from .ui.kiosk_unavailable import LibraryUnavailable, apply_look, check_library
+
+    def start() -> ReaderApp:
         parts = build(path, args.theme, args.open, args.paper, kiosk=config)
+        log.info("kiosk started on %s (configuration: %s; log: %s)", path,
+                 ", ".join(map(str, config.files)) or "defaults", log_file)
+        parts.kiosk.install_excepthook()  # type: ignore[attr-defined]
+        parts.kiosk.show()  # type: ignore[attr-defined]
+        return parts
+
+    try:
+        check_library(path, config.papers)
+        shown = start().window
     except LibraryError as exc:
-        log.error("cannot start: %s", exc)
+        # Not an exit: under the unit's Restart=always that loops on a black screen. The
+        # message stays up, and the reader comes up once the library can be read.
+        log.error("cannot open the library: %s", exc)
         print(f"paper-reader: {exc}", file=sys.stderr)
-        return 1
-    log.info("kiosk started on %s (configuration: %s; log: %s)", path,
-             ", ".join(map(str, config.files)) or "defaults", log_file)
-    kiosk = parts.kiosk
-    kiosk.install_excepthook()  # type: ignore[attr-defined]
-    kiosk.show()  # type: ignore[attr-defined]
+        apply_look(app, config)
+        screen = LibraryUnavailable(path, config, exc, start)
+        screen.show_full_screen()
+        shown = screen
     collect_after_start()
     if args.screenshot:
-        return take_screenshot(app, parts.window, Path(args.screenshot))  # type: ignore[arg-type]
+        return take_screenshot(app, shown, Path(args.screenshot))  # type: ignore[arg-type]
     return app.exec()
