@@ -175,6 +175,8 @@ def _group_id(name: str) -> int:
 
 def cmd_kiosk_check(args: argparse.Namespace) -> int:
     """Read the kiosk configuration as the kiosk would and print what it says."""
+    import os
+
     from .core.kiosk_config import KioskConfigError, load_config
 
     try:
@@ -183,6 +185,12 @@ def cmd_kiosk_check(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     files = ", ".join(map(str, config.files)) or "none (all defaults)"
     print(f"files: {files}")
+    for f in config.files:  # the PIN's hash, readable by anyone, can be guessed at offline
+        if os.name == "posix" and "admin_pin" in f.read_text(encoding="utf-8-sig") \
+                and f.stat().st_mode & 0o004:
+            print(f"warning: {f} is readable by every user, and so is the PIN's hash; "
+                  "paper-reader kiosk set-pin --group GROUP writes it again readable by the "
+                  "kiosk user's group only", file=sys.stderr)
     for key, value in vars(config).items():
         if key == "files":
             continue

@@ -246,3 +246,16 @@ def test_the_lockout_file_is_not_written_through_a_link(tmp_path: Path) -> None:
     g = gate(stored, Clocks(), state)
     assert not g.attempt("000000").ok
     assert unchanged(target)
+
+
+@posix_only
+def test_kiosk_check_warns_of_a_pin_hash_every_user_can_read(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.ini"
+    config.write_text(f"[kiosk]\nadmin_pin = {hash_pin('246813', iterations=MIN_ITERATIONS)}\n",
+                      encoding="utf-8")
+    config.chmod(0o644)
+    assert main(["kiosk", "check", "--config", str(config)]) == 0
+    assert "readable by every user" in capsys.readouterr().err
+    config.chmod(0o640)
+    assert main(["kiosk", "check", "--config", str(config)]) == 0
+    assert "readable by every user" not in capsys.readouterr().err

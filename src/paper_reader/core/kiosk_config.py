@@ -206,7 +206,8 @@ def write_pin(path: Path, stored: str, group: int | None = None) -> os.stat_resu
     data = with_pin(read_text(path) or "", stored)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = 0o600 if old is None else (old.st_mode & 0o640) | 0o600  # others never; group reads
-    gid = old.st_gid if old is not None and old.st_gid != os.getegid() else None  # keep its group
+    ours = os.getegid() if hasattr(os, "getegid") else None  # no groups on Windows
+    gid = old.st_gid if old is not None and ours is not None and old.st_gid != ours else None  # kept
     if group is not None:
         mode, gid = mode | 0o040, group
     write_atomic(path, data.encode("utf-8"), mode, gid)
