@@ -194,7 +194,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+46"/>
+        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+47"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -249,22 +249,37 @@
         <translation>Script</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>关闭搜索</source>
         <translation>Close search</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清除搜索词</source>
+        <translation>Clear the search words</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>打印机现在不可用，请联系工作人员。</source>
         <translation>The printer is not available right now; please ask the staff.</translation>
     </message>
@@ -274,23 +289,23 @@
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+37"/>
+        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+40"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>请输入管理员密码。</source>
         <translation>Enter the administrator PIN.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>管理员密码</source>
         <translation>Administrator PIN</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>删除一位</source>
         <translation>Delete a digit</translation>
     </message>
@@ -305,27 +320,39 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>已解锁。退出后，这台电脑回到桌面。</source>
-        <translation>Unlocked. Quitting leaves this computer at its desktop.</translation>
+        <location line="+23"/>
+        <source>返回阅读</source>
+        <translation>Back to reading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭这个窗口，读者可以继续使用</source>
+        <translation>Close this window; patrons can go on reading</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>退出</source>
-        <translation>Quit</translation>
+        <source>退出阅读程序</source>
+        <translation>Quit the reader</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>继续</source>
-        <translation>Continue</translation>
+        <location line="+108"/>
+        <source>已解锁。退出阅读程序后，系统服务会在几秒后重新启动它，屏幕回到最新一期的头版。
+要停下来维护这台电脑，请在终端运行：sudo systemctl stop paper-reader-kiosk</source>
+        <translation>Unlocked. After you quit the reader, the system service starts it again within a few seconds, on the newest front page.
+To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-kiosk</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>已解锁。退出阅读程序后，这台电脑回到桌面。</source>
+        <translation>Unlocked. After you quit the reader, the computer returns to the desktop.</translation>
+    </message>
+    <message>
+        <location line="-90"/>
         <source>这台电脑没有设置管理员密码。请在终端运行 paper-reader kiosk set-pin 设置。</source>
         <translation>No administrator PIN is set on this computer. Set one in a terminal with paper-reader kiosk set-pin.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>密码不对。</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -335,9 +362,32 @@
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+169"/>
+        <location filename="../../src/paper_reader/ui/kiosk_reset.py" line="+100"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/kiosk_unavailable.py" line="+81"/>
+        <location line="+27"/>
+        <source>报纸暂时无法显示</source>
+        <translation>The newspapers cannot be shown right now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请告诉图书馆工作人员。</source>
+        <translation>Please tell the library staff.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>给工作人员：请在工作站上检查这个书库文件，关闭写它的程序后，再把它复制到这台电脑（见阅览室电脑指南第 4 节）。文件可以读了，这里会在几秒内自动打开报纸，不用重新启动。
+管理员要退出：按 Ctrl+Alt+Shift+P，或按住屏幕右上角三秒，再输入密码。</source>
+        <translation>For the staff: check this library file on the staff workstation, close the program that writes it, then copy it to this computer again (see section 4 of the reading-room guide). As soon as the file can be read, the newspapers open here by themselves within seconds; no restart is needed.
+To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corner of the screen for three seconds, then enters the PIN.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>书库文件：%1</source>
+        <translation>Library file: %1</translation>
     </message>
 </context>
 <context>
@@ -701,7 +751,7 @@
         <translation>Import the Folder of an Issue</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="-1"/>
+        <location filename="../../src/paper_reader/app.py" line="+167"/>
         <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
         <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
     </message>
@@ -778,7 +828,7 @@
         <translation>Cannot save “{path}”: no permission to write to the folder “{folder}”.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>无法保存“{path}”：PDF 没有写出。</source>
         <translation>Cannot save “{path}”: the PDF was not written.</translation>
     </message>

@@ -119,9 +119,6 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     fonts = apply_fonts(window, session)
     look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
     session.restore_look(look)
-    if kiosk is not None:
-        look.set_script(kiosk.script)
-        look.text_size = kiosk.text_size
     reader = Reader(library, window)
     presenter = Presenter(window, reader, look)
     readonly = kiosk is None and library.readonly  # on read-only media: read, never import
@@ -145,10 +142,12 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         tools.theme_mode = kiosk.theme
     apply_theme(window, presenter, session, tools.effective_theme(), remember=False)
     tools.sync_checks()
-    if kiosk is None:
+    if kiosk is None:  # a kiosk's look and place are its start state, put up by KioskMode
         session.restore_window(window)
-    loc = initial_location(library, session, open_spec, paper)
-    if loc is not None and open_when_shown:
+    loc = initial_location(library, session, open_spec, paper) if kiosk is None else None
+    if kiosk is not None:
+        pass  # kiosk_reset.start_state: the one function for the start and every reset
+    elif loc is not None and open_when_shown:
         first = loc
 
         def open_first_page() -> None:  # once: later shows (from minimized, say) are not a start
@@ -165,8 +164,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         from PySide6.QtCore import QCoreApplication
 
         window.info_bar.show_message(
-            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。")
-            if kiosk is None else QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))
+            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
     window.closing.connect(lambda: session.save(window, reader, look))
     if kiosk is None:
         window.closing.connect(lambda: checkpoint_quietly(library))
@@ -285,24 +283,39 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     except KioskConfigError as exc:
         print(f"paper-reader: kiosk configuration: {exc}", file=sys.stderr)
         return 1
+    if args.theme:  # for this run, at the start and after every reset alike
+        import dataclasses
+
+        config = dataclasses.replace(config, theme=args.theme)
     log_file = setup_logging()
     import logging
 
     log = logging.getLogger("paper_reader.kiosk")
     install_translations(app, "system")  # the patrons' language is the machine's, not a setting
     path = Path(args.db) if args.db else config.library or default_library()
-    try:
+    from .ui.kiosk_unavailable import LibraryUnavailable, apply_look, check_library
+
+    def start() -> ReaderApp:
         parts = build(path, args.theme, args.open, args.paper, kiosk=config)
+        log.info("kiosk started on %s (configuration: %s; log: %s)", path,
+                 ", ".join(map(str, config.files)) or "defaults", log_file)
+        parts.kiosk.install_excepthook()  # type: ignore[attr-defined]
+        parts.kiosk.show()  # type: ignore[attr-defined]
+        return parts
+
+    try:
+        check_library(path, config.papers)
+        shown = start().window
     except LibraryError as exc:
-        log.error("cannot start: %s", exc)
+        # Not an exit: under the unit's Restart=always that loops on a black screen. The
+        # message stays up, and the reader comes up once the library can be read.
+        log.error("cannot open the library: %s", exc)
         print(f"paper-reader: {exc}", file=sys.stderr)
-        return 1
-    log.info("kiosk started on %s (configuration: %s; log: %s)", path,
-             ", ".join(map(str, config.files)) or "defaults", log_file)
-    kiosk = parts.kiosk
-    kiosk.install_excepthook()  # type: ignore[attr-defined]
-    kiosk.show()  # type: ignore[attr-defined]
+        apply_look(app, config)
+        screen = LibraryUnavailable(path, config, exc, start)
+        screen.show_full_screen()
+        shown = screen
     collect_after_start()
     if args.screenshot:
-        return take_screenshot(app, parts.window, Path(args.screenshot))  # type: ignore[arg-type]
+        return take_screenshot(app, shown, Path(args.screenshot))  # type: ignore[arg-type]
     return app.exec()

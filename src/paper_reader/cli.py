@@ -248,33 +248,56 @@ def cmd_library_publish(args: argparse.Namespace) -> int:
 def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
     """Ask for the administrator PIN twice and store its salted hash in the kiosk file."""
     import getpass
+    import os
 
     from .core.kiosk_config import system_path, writable, write_pin
-    from .core.pin import MIN_PIN_LENGTH, hash_pin
+    from .core.pin import hash_pin, pin_problem
 
     path = Path(args.config).expanduser() if args.config else system_path()
+    if path.is_symlink():
+        raise CliError(f"{path}: is a symbolic link; give the real file (a link is never written "
+                       "through); nothing was written")
+    gid = _group_id(args.group) if args.group else None
     if not writable(path):
         raise CliError(f"{path}: cannot be written here (permission denied); run this as an "
                        "administrator (e.g. sudo paper-reader kiosk set-pin) or give --config PATH")
     try:
-        first = getpass.getpass("New administrator PIN: ")
+        first = getpass.getpass("New administrator PIN (6 or more digits): ")
         second = getpass.getpass("The same PIN again: ")
     except EOFError:
         raise CliError("no PIN given; nothing was written") from None
     if first != second:
         raise CliError("the two PINs differ; nothing was written")
-    if len(first) < MIN_PIN_LENGTH:
-        raise CliError(f"a PIN needs at least {MIN_PIN_LENGTH} characters; nothing was written")
+    problem = pin_problem(first)
+    if problem:
+        raise CliError(f"{problem}; nothing was written")
     try:
-        write_pin(path, hash_pin(first))
+        st = write_pin(path, hash_pin(first), gid)
     except OSError as exc:
         raise CliError(f"{path}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
-    _say(f"The administrator PIN is set in {path}.")
+    readers = "its owner and its group" if st.st_mode & 0o040 else "its owner only"
+    _say(f"The administrator PIN is set in {path} (mode {st.st_mode & 0o777:04o}: readable by {readers}).")
+    if hasattr(os, "geteuid") and st.st_uid == 0 and (st.st_gid == 0 or not st.st_mode & 0o040):
+        _say("note: only root can read it now, so a kiosk running as another user cannot; give "
+             "that user's group: paper-reader kiosk set-pin --group GROUP (e.g. --group reader)", err=True)
     return 0
+
+
+def _group_id(name: str) -> int:
+    try:
+        import grp
+    except ImportError:
+        raise CliError("--group is for POSIX systems (on Windows, set the file's access rights)") from None
+    try:
+        return grp.getgrnam(name).gr_gid
+    except KeyError:
+        raise CliError(f"no group named {name!r} on this machine; nothing was written") from None
 
 
 def cmd_kiosk_check(args: argparse.Namespace) -> int:
     """Read the kiosk configuration as the kiosk would and print what it says."""
+    import os
+
     from .core.kiosk_config import KioskConfigError, load_config
 
     try:
@@ -283,6 +306,12 @@ def cmd_kiosk_check(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     files = ", ".join(map(str, config.files)) or "none (all defaults)"
     _say(f"files: {files}")
+    for f in config.files:  # the PIN's hash, readable by anyone, can be guessed at offline
+        if os.name == "posix" and "admin_pin" in f.read_text(encoding="utf-8-sig") \
+                and f.stat().st_mode & 0o004:
+            _say(f"warning: {f} is readable by every user, and so is the PIN's hash; "
+                 "paper-reader kiosk set-pin --group GROUP writes it again readable by the "
+                 "kiosk user's group only", err=True)
     for key, value in vars(config).items():
         if key == "files":
             continue
@@ -371,6 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = kiosk_sub.add_parser("set-pin", help="set the administrator PIN (asked twice, stored hashed)")
     p.add_argument("--config", metavar="PATH",
                    help="kiosk configuration file (default: the system-wide one)")
+    p.add_argument("--group", metavar="GROUP",
+                   help="the kiosk user's group, which may read the file (mode 0640); others never can")
     p.set_defaults(func=cmd_kiosk_set_pin)
     p = kiosk_sub.add_parser("check", help="read the kiosk configuration and print it")
     p.add_argument("--config", metavar="PATH", help="kiosk configuration file over the system-wide one")

@@ -137,30 +137,33 @@ def feed(monkeypatch: pytest.MonkeyPatch, *answers: str) -> None:
 
 def test_set_pin_writes_a_hash_that_verifies(monkeypatch, capsys, tmp_path: Path) -> None:
     path = write(tmp_path / "kiosk.ini", "# reading room 2\n[kiosk]\n# wait longer\nidle_timeout = 240\n")
-    feed(monkeypatch, "97531", "97531")
+    feed(monkeypatch, "975310", "975310")
     assert main(["kiosk", "set-pin", "--config", str(path)]) == 0
     assert str(path) in capsys.readouterr().out
     text = path.read_text(encoding="utf-8")
-    assert "97531" not in text and "# reading room 2" in text and "# wait longer" in text
+    assert "975310" not in text and "# reading room 2" in text and "# wait longer" in text
     config = load_config(path, system=tmp_path / "none.ini")
-    assert config.idle_timeout == 240 and verify_pin("97531", config.admin_pin)
-    feed(monkeypatch, "1357", "1357")  # again: replaced, not added
+    assert config.idle_timeout == 240 and verify_pin("975310", config.admin_pin)
+    feed(monkeypatch, "135799", "135799")  # again: replaced, not added
     assert main(["kiosk", "set-pin", "--config", str(path)]) == 0
     assert path.read_text(encoding="utf-8").count("admin_pin") == 1
-    assert verify_pin("1357", load_config(path, system=tmp_path / "none.ini").admin_pin)
+    assert verify_pin("135799", load_config(path, system=tmp_path / "none.ini").admin_pin)
 
 
 def test_set_pin_defaults_to_the_system_file(monkeypatch, tmp_path: Path) -> None:
     system = tmp_path / "etc" / "paper-reader" / "kiosk.ini"
     monkeypatch.setattr(kiosk_config, "system_path", lambda: system)
-    feed(monkeypatch, "2468", "2468")
+    feed(monkeypatch, "246813", "246813")
     assert main(["kiosk", "set-pin"]) == 0
-    assert verify_pin("2468", load_config(None, system=system).admin_pin)
+    assert verify_pin("246813", load_config(None, system=system).admin_pin)
 
 
 @pytest.mark.parametrize(("answers", "words"), [
-    (("2468", "2469"), "differ"),
-    (("12", "12"), "at least 4"),
+    (("246813", "246819"), "differ"),
+    (("12", "12"), "at least 6 digits"),
+    (("24681", "24681"), "at least 6 digits"),  # five digits are too few
+    (("abcdefgh", "abcdefgh"), "digits 0-9 only"),  # the keypad could never type it
+    (("２４６８１３", "２４６８１３"), "digits 0-9 only"),
 ])
 def test_set_pin_refuses_and_writes_nothing(monkeypatch, capsys, tmp_path: Path, answers, words) -> None:
     path = tmp_path / "kiosk.ini"

@@ -372,8 +372,8 @@ def test_kiosk_screenshot_from_the_command_line(tmp_path: Path, kiosk_library: P
     assert "kiosk started on" in (home / "log" / "kiosk.log").read_text(encoding="utf-8")
 
 
-def test_bad_configuration_or_missing_library_stops_with_a_message(capsys, qapp, tmp_path: Path,
-                                                                  monkeypatch) -> None:
+def test_bad_configuration_stops_a_missing_library_is_a_message(capsys, qapp, tmp_path: Path,
+                                                                monkeypatch) -> None:
     from paper_reader.ui import startup
 
     monkeypatch.setattr(startup, "install_translations", lambda *a, **k: [])  # keep this app Chinese
@@ -382,8 +382,8 @@ def test_bad_configuration_or_missing_library_stops_with_a_message(capsys, qapp,
     assert run_gui(["--config", str(config)]) == 1
     assert "idle_timeout" in capsys.readouterr().err
     config.write_text(f"[kiosk]\nlibrary = {tmp_path / 'none.sqlite3'}\n", encoding="utf-8")
-    try:
-        assert run_gui(["--kiosk", "--config", str(config)]) == 1
+    try:  # no exit in a loop: the kiosk shows why (see test_unavailable) and waits for the file
+        assert run_gui(["--kiosk", "--config", str(config), "--screenshot", str(tmp_path / "s.png")]) == 0
     finally:
         logger = logging.getLogger("paper_reader")
         for handler in list(logger.handlers):

@@ -194,23 +194,24 @@ def with_pin(text: str, stored: str) -> str:
     return "".join(lines)
 
 
-def write_pin(path: Path, stored: str) -> None:
-    """Set ``admin_pin`` in ``path`` (made if missing): written beside it, then renamed over
-    it, so that a kiosk never reads half a file. OSError when it cannot be written."""
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-    data = with_pin(text, stored)
+def write_pin(path: Path, stored: str, group: int | None = None) -> os.stat_result:
+    """Set ``admin_pin`` in ``path`` (made if missing), in one rename (see core.safe_file), so
+    that a kiosk never reads half a file; never through a symbolic link. The hash is readable
+    only by the file's owner and, when it had one or ``group`` is given, its group (0640):
+    the kiosk's user reads the system file through its group. Returns the new file's stat.
+    OSError when it cannot be written; the file is then as it was."""
+    from .safe_file import read_text, refuse_link, write_atomic
+
+    old = refuse_link(path)
+    data = with_pin(read_text(path) or "", stored)
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    mode = 0o600 if old is None else (old.st_mode & 0o640) | 0o600  # others never; group reads
+    ours = os.getegid() if hasattr(os, "getegid") else None  # no groups on Windows
+    gid = old.st_gid if old is not None and ours is not None and old.st_gid != ours else None  # kept
+    if group is not None:
+        mode, gid = mode | 0o040, group
+    write_atomic(path, data.encode("utf-8"), mode, gid)
+    return path.stat()
 
 
 def writable(path: Path) -> bool:

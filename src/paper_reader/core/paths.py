@@ -40,6 +40,15 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP, appauthor=False))
 
 
+def state_dir() -> Path:
+    """What the app keeps between runs that is neither settings nor data (the kiosk's PIN lockout)."""
+    if home := _home():
+        return home / "state"
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP, appauthor=False))
+
+
 def cache_dir() -> Path:
     if home := _home():
         return home / "cache"

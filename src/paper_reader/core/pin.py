@@ -9,16 +9,37 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import logging
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 SCHEME = "pbkdf2_sha256"
 ITERATIONS = 600_000  # about 0.2 s on a small machine: a guess costs as much
 MIN_ITERATIONS = 200_000
 SALT_BYTES = 16
-MIN_PIN_LENGTH = 4
+MIN_PIN_LENGTH = 6  # digits: the keypad's keys; fewer are guessed too soon, even rate-limited
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why ``pin`` cannot be a new administrator PIN, or None when it can."""
+    if not (pin.isdecimal() and pin.isascii()):
+        return "a PIN is made of the digits 0-9 only (the kiosk's keypad has no other keys)"
+    if len(pin) < MIN_PIN_LENGTH:
+        return f"a PIN needs at least {MIN_PIN_LENGTH} digits"
+    return None
+
+
+def lockout_file() -> Path:
+    """Where a kiosk keeps its count of wrong PINs: the kiosk user's own state folder."""
+    from .paths import state_dir
+
+    return state_dir() / "kiosk-pin.json"
 
 
 class PinFormatError(ValueError):
@@ -72,11 +93,14 @@ class PinGate:
     """Checks PINs, and after ``free`` wrong ones in a row refuses every guess for a while:
     ``first_wait`` seconds, doubling with each further wrong PIN, up to ``max_wait``.
 
-    ``clock`` (seconds, monotonic) can be replaced by tests.
+    With ``state`` (a file the kiosk user may write) the count of wrong PINs and the lockout
+    are kept there, so that restarting the kiosk does not wipe them. ``clock`` (seconds,
+    monotonic) and ``wall`` (the time of day, for the file) can be replaced by tests.
     """
 
     def __init__(self, stored: str, clock: Callable[[], float] = time.monotonic, free: int = 3,
-                 first_wait: float = 30.0, max_wait: float = 3600.0) -> None:
+                 first_wait: float = 30.0, max_wait: float = 3600.0, state: Path | None = None,
+                 wall: Callable[[], float] = time.time) -> None:
         self.stored = stored
         self.clock = clock
         self.free = free
@@ -84,6 +108,44 @@ class PinGate:
         self.max_wait = max_wait
         self.failures = 0
         self.locked_until = 0.0
+        self.state = state
+        self.wall = wall
+        self._load()
+
+    def _load(self) -> None:
+        if self.state is None:
+            return
+        from .safe_file import read_text
+
+        try:
+            text = read_text(self.state, "utf-8")
+            if text is None:
+                return
+            data = json.loads(text)
+            failures, until = int(data["failures"]), float(data["locked_until"])
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            log.warning("%s: the PIN lockout state cannot be read (%s); counting from the free "
+                        "guesses used up", self.state, exc)
+            self.failures = self.free  # unreadable: the next wrong PIN locks, as if it had counted
+            return
+        self.failures = max(0, min(failures, 10_000))
+        # A clock set back must not lock for ever: never more than the longest wait from now.
+        left = min(self.max_wait, max(0.0, until - self.wall())) if until == until else 0.0
+        self.locked_until = self.clock() + left if left > 0 else 0.0
+
+    def _save(self) -> None:
+        if self.state is None:
+            return
+        from .safe_file import write_atomic
+
+        until = self.wall() + self.wait() if self.wait() > 0 else 0.0
+        data = json.dumps({"failures": self.failures, "locked_until": until}).encode("utf-8")
+        try:
+            self.state.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(self.state, data, 0o600)
+        except OSError as exc:
+            log.warning("%s: the PIN lockout state cannot be kept (%s); a restart would forget it",
+                        self.state, exc.strerror or exc)
 
     @property
     def configured(self) -> bool:
@@ -102,12 +164,17 @@ class PinGate:
         if left > 0:
             return Attempt(False, left, checked=False)
         if verify_pin(pin, self.stored):
+            had = self.failures
             self.failures = 0
             self.locked_until = 0.0
+            if had:
+                self._save()
             return Attempt(True)
         self.failures += 1
         if self.failures >= self.free:
-            wait = min(self.max_wait, self.first_wait * 2 ** (self.failures - self.free))
+            wait = min(self.max_wait, self.first_wait * 2 ** min(self.failures - self.free, 40))
             self.locked_until = self.clock() + wait
+            self._save()
             return Attempt(False, wait)
+        self._save()
         return Attempt(False)

@@ -64,10 +64,10 @@ class ScriptConverter:
         if not entries:
             return
         try:
+            from .safe_file import write_atomic
+
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)
+            write_atomic(path, json.dumps(entries, ensure_ascii=False).encode("utf-8"), 0o644)
         except OSError:
             pass
 

@@ -40,10 +40,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QWidget,
 )
 
 from ..core.kiosk_config import KioskConfig
-from ..core.pin import PinGate
+from ..core.pin import PinGate, lockout_file
 from . import kiosk_window
 from .kiosk_pin import PinDialog
 from .kiosk_reset import close_dialogs, reopen_if_replaced, start_state
@@ -89,7 +91,7 @@ class KioskMode(QObject):
         self.unlocked = False
         self.swallowed = 0  # keys refused, for tests
         self.dirty = False  # input since the last reset
-        self.gate = PinGate(config.admin_pin, clock=clock)
+        self.gate = PinGate(config.admin_pin, clock=clock, state=lockout_file())  # kept over restarts
         self.pin_dialog: PinDialog | None = None
         self._crashes: list[float] = []
         lock_down(self)
@@ -113,6 +115,9 @@ class KioskMode(QObject):
         for scheme in URL_SCHEMES:  # whatever asks the desktop to open an address is refused
             QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
         parts.tools.search_opener = kiosk_window.search_opener(config.papers)  # type: ignore[attr-defined]
+        # The first patron gets what every later one gets: the start is a reset's state, made
+        # by the same function, after the kiosk's own style sheet (which resets fonts) is set.
+        start_state(parts, config, self._splitter)
 
     @staticmethod
     def _ms(seconds: float) -> int:
@@ -141,6 +146,8 @@ class KioskMode(QObject):
                 event.accept()
                 return True
         if t in (E.KeyPress, E.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if event.key() == K.Key_Escape and _in_dialog(watched):
+                return False  # Esc closes a kiosk dialog (the archive, the PIN), never the window
             return self._key(event)
         if t == E.ContextMenu or t in DRAG:
             event.ignore()
@@ -304,6 +311,10 @@ class KioskMode(QObject):
             self.reset()
         except Exception:
             log.exception("the reset after an error failed too")
+
+
+def _in_dialog(watched: QObject) -> bool:
+    return isinstance(watched, QWidget) and isinstance(watched.window(), QDialog)
 
 
 def setup_logging() -> Path | None:

@@ -1,14 +1,17 @@
 """The administrator's way out of the kiosk: a PIN dialog that never blocks (open(), not
 exec()), with a keypad for touch screens, refusing guesses for a while after wrong ones.
-Unlocked, it offers 退出 (leave the kiosk) and 继续 (back to the kiosk)."""
+Enter only confirms the PIN; unlocked, it offers 返回阅读 (the default: back to the kiosk)
+and 退出阅读程序, saying what leaving does (under the shipped service the kiosk restarts)."""
 
 from __future__ import annotations
 
 import logging
 import math
+import os
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -57,7 +60,8 @@ class PinDialog(QDialog):
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
                                      | Qt.InputMethodHint.ImhNoPredictiveText
                                      | Qt.InputMethodHint.ImhHiddenText)
-        self.pin.returnPressed.connect(self.submit)
+        # Enter is taken in keyPressEvent: through returnPressed it would also reach the
+        # dialog's default button, which by then is the unlocked page's.
         self.status = QLabel(page)
         self.status.setObjectName("kioskPinStatus")
         self.status.setWordWrap(True)
@@ -95,18 +99,22 @@ class PinDialog(QDialog):
 
     def _unlocked_page(self) -> QWidget:
         page = QWidget(self)
-        label = QLabel(translate("Kiosk", "已解锁。退出后，这台电脑回到桌面。"), page)
-        label.setWordWrap(True)
-        self.exit_button = QPushButton(translate("Kiosk", "退出"), page)
-        self.exit_button.clicked.connect(self.exitRequested)
-        self.continue_button = QPushButton(translate("Kiosk", "继续"), page)
-        self.continue_button.setDefault(True)
+        self.unlocked_text = QLabel(leaving_text(), page)
+        self.unlocked_text.setObjectName("kioskUnlockedText")
+        self.unlocked_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.unlocked_text.setWordWrap(True)
+        self.continue_button = QPushButton(translate("Kiosk", "返回阅读"), page)
+        self.continue_button.setToolTip(translate("Kiosk", "关闭这个窗口，读者可以继续使用"))
         self.continue_button.clicked.connect(self.accept)
+        self.exit_button = QPushButton(translate("Kiosk", "退出阅读程序"), page)
+        self.exit_button.clicked.connect(self.exitRequested)
+        for button in (self.continue_button, self.exit_button):
+            button.installEventFilter(self)  # a held Enter (see eventFilter)
         row = QHBoxLayout()
+        row.addWidget(self.continue_button)  # the default first: the choice that changes nothing
         row.addWidget(self.exit_button)
-        row.addWidget(self.continue_button)
         layout = QVBoxLayout(page)
-        layout.addWidget(label)
+        layout.addWidget(self.unlocked_text)
         layout.addLayout(row)
         return page
 
@@ -116,6 +124,8 @@ class PinDialog(QDialog):
         self.pin.clear()
         self.status.clear()
         self.pages.setCurrentIndex(0)
+        self.continue_button.setDefault(False)
+        self.unlock_button.setDefault(True)
         if not self.gate.configured:
             self.prompt.setText(translate(
                 "Kiosk", "这台电脑没有设置管理员密码。请在终端运行 paper-reader kiosk set-pin 设置。"))
@@ -127,6 +137,22 @@ class PinDialog(QDialog):
     @property
     def unlocked(self) -> bool:
         return self.pages.currentIndex() == 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The Enter that confirmed the PIN, held down, repeats on the button focused next.
+        return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.isAutoRepeat() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if not self.unlocked:
+                if not event.isAutoRepeat():
+                    self.submit()  # Enter confirms the PIN, and does nothing more
+                return
+            if event.isAutoRepeat():
+                return  # a held Enter must not also choose on the page it just opened
+        super().keyPressEvent(event)
 
     def submit(self) -> None:
         if not self.gate.configured or self.unlocked:
@@ -140,6 +166,8 @@ class PinDialog(QDialog):
             log.info("administrator PIN accepted")
             self.status.clear()
             self.pages.setCurrentIndex(1)
+            self.unlock_button.setDefault(False)
+            self.continue_button.setDefault(True)  # Enter, or a tap on it: back to the kiosk
             self.continue_button.setFocus()
             return
         if result.wait > 0:
@@ -175,3 +203,18 @@ class PinDialog(QDialog):
         self._tick.stop()
         self.pin.clear()
         super().done(result)
+
+
+def under_service() -> bool:
+    """Whether systemd started this process as a service (it sets INVOCATION_ID), as the
+    shipped paper-reader-kiosk unit does, which starts the kiosk again when it exits."""
+    return bool(os.environ.get("INVOCATION_ID"))
+
+
+def leaving_text() -> str:
+    """What leaving does, here: under the service the kiosk comes back by itself."""
+    if under_service():
+        return translate("Kiosk", "已解锁。退出阅读程序后，系统服务会在几秒后重新启动它，"
+                                  "屏幕回到最新一期的头版。\n要停下来维护这台电脑，请在终端运行："
+                                  "sudo systemctl stop paper-reader-kiosk")
+    return translate("Kiosk", "已解锁。退出阅读程序后，这台电脑回到桌面。")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSignalBlocker
+from PySide6.QtCore import QByteArray, QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QClipboard, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QStatusBar, QToolTip, QWidget
 
 from ..core.history import History, Location
 from ..core.kiosk_config import KioskConfig
@@ -91,9 +91,15 @@ def start_state(parts: ReaderApp, config: KioskConfig, splitter: QByteArray) -> 
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         browser.setTextCursor(cursor)
         browser.setExtraSelections([])
+        for bar in (browser.verticalScrollBar(), browser.horizontalScrollBar()):
+            bar.setValue(0)  # the cursor kept in view in a window not yet shown scrolls a little
     w.article_view.notice.hide()  # type: ignore[attr-defined]
     w.info_bar.hide()  # type: ignore[attr-defined]
-    w.statusBar().clearMessage()  # type: ignore[attr-defined]
+    if latest is None:
+        presenter.update_actions()
+        w.info_bar.show_message(QCoreApplication.translate("Kiosk", "书库里还没有报纸。"))  # type: ignore[attr-defined]
+    if w.findChild(QStatusBar) is not None:  # made by a message (a print); not a strip for nobody
+        w.setStatusBar(None)  # type: ignore[attr-defined]
     w.splitter.restoreState(splitter)  # type: ignore[attr-defined]
     w.article_list.scrollToTop()  # type: ignore[attr-defined]
     w.page_strip.scrollToTop()  # type: ignore[attr-defined]

@@ -33,6 +33,9 @@ QCheckBox {{ min-height: {TARGET}px; font-size: 12pt; }}
 QCheckBox::indicator {{ width: 28px; height: 28px; }}
 QPushButton {{ min-height: {TARGET + 8}px; min-width: 112px; padding: 4px 18px; font-size: 13pt; }}
 QToolButton {{ min-height: 44px; min-width: 44px; }}
+QLineEdit QToolButton {{ min-height: 0px; min-width: 0px; padding: 0px; }}
+QToolButton#kioskClose, QToolButton#kioskClearQuery {{ min-height: {TARGET}px; min-width: 72px;
+                                                       padding: 0 12px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QScrollBar:horizontal {{ height: 28px; }}
 QMenu::item {{ padding: 14px 36px; font-size: 12pt; }}

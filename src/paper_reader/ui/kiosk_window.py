@@ -4,11 +4,12 @@ and printing as a kiosk does them. ``ui.kiosk.KioskMode`` applies these to a bui
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QAction, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -113,6 +114,10 @@ def lock_down(kiosk: KioskMode) -> None:
     scripts.setText(translate("Kiosk", "文字"))
     scripts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(scripts)
+    for action in w.findChildren(QAction):  # menus for fingers: no Ctrl+Shift+1 beside an item
+        action.setShortcutVisibleInContextMenu(False)
+    for action in a.scripts.values():  # nor a keyboard letter: 简体, not 简体(J)
+        action.setText(without_mnemonic(action.text()))
     menu.addActions(list(a.scripts.values()))
     scripts.setMenu(menu)
     bar.insertWidget(before, scripts)
@@ -130,6 +135,12 @@ def lock_down(kiosk: KioskMode) -> None:
     a.find.triggered.connect(lambda: fit_search(kiosk))  # after wiring's: the dock exists by then
     a.find_in_article.triggered.connect(lambda: fit_search(kiosk))
     a.archive.triggered.connect(lambda: fit_archive(kiosk.parts))
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text without its keyboard letter: 简体(&J) → 简体, &Simplified → Simplified."""
+    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
 
 
 def fit_for_touch(parts: ReaderApp) -> list[TouchNavigator]:
@@ -162,19 +173,52 @@ def fit_search(kiosk: KioskMode) -> None:
     row.setContentsMargins(8, 4, 4, 4)
     row.addWidget(QLabel(translate("Kiosk", "搜索"), title), 1)
     close = QToolButton(title)
+    close.setObjectName("kioskClose")
     close.setText(translate("Kiosk", "关闭搜索"))
     close.clicked.connect(dock.hide)
     row.addWidget(close)
     dock.setTitleBarWidget(title)
-    results = dock.widget().results
+    panel = dock.widget()
+    # The line edit's own clear button, sized for a finger by the style sheet, stuck out past
+    # its box and the screen's edge: a button of the kiosk's size beside the box instead.
+    panel.query.setClearButtonEnabled(False)
+    clear = QToolButton(panel)
+    clear.setObjectName("kioskClearQuery")
+    clear.setText(translate("Kiosk", "清除"))
+    clear.setAccessibleName(translate("Kiosk", "清除搜索词"))
+    clear.setEnabled(bool(panel.query.text()))
+    clear.clicked.connect(panel.query.clear)
+    clear.clicked.connect(panel.query.setFocus)
+    panel.query.textChanged.connect(lambda text: clear.setEnabled(bool(text)))
+    box = QWidget(panel)
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    panel.layout().replaceWidget(panel.query, box)
+    line.addWidget(panel.query, 1)
+    line.addWidget(clear)
+    results = panel.results
     results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     kiosk.touch.append(TouchNavigator(results, swipe=False))
 
 
 def fit_archive(parts: ReaderApp) -> None:
+    """The archive as a kiosk dialog: finger-sized, a big close button, closed by a choice."""
     archive = parts.tools.archive  # type: ignore[attr-defined]
-    if archive is not None and archive.width() < 640:
+    if archive is None:
+        return
+    if archive.width() < 640:
         archive.resize(720, 600)
+    if archive.property("kiosk"):
+        return
+    archive.setProperty("kiosk", True)
+    close = QPushButton(translate("Kiosk", "关闭"), archive)
+    close.setObjectName("kioskClose")
+    close.setAutoDefault(False)  # Enter opens the date chosen (ArchiveDialog.keyPressEvent)
+    close.clicked.connect(archive.reject)
+    archive.layout().addWidget(close)
+    close.show()  # added to a dialog already up
+    # Queued: the reader opens the issue first (the tools' connection), then the dialog goes.
+    archive.issueChosen.connect(lambda _issue: archive.accept(), Qt.ConnectionType.QueuedConnection)
 
 
 def native_printer(name: str):  # type: ignore[no-untyped-def]

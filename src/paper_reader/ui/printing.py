@@ -230,7 +230,9 @@ def export_pdf(path: str | Path, issue: Issue, page: Page, article: Article, htm
     file beside it first: a failed export leaves no broken file, nor an old one passing as new."""
     target = Path(path)
     _check_writable(target)
-    tmp = target.with_name(f".{target.name}.part")  # not mkstemp: its 0600 would stay on the PDF
+    from ..core.safe_file import fresh_file
+
+    tmp = fresh_file(target, ".part")  # new and ours, never a link planted at a known name
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -51,10 +51,10 @@ def theme_assets(theme: str) -> dict[str, object]:
         pass
     assets = _render(theme)
     try:
+        from ..core.safe_file import write_atomic
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(assets), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, json.dumps(assets).encode("utf-8"), 0o644)  # never through a link
     except OSError:
         pass  # a read-only cache only costs the next start the same time again
     return assets
