@@ -50,18 +50,14 @@ def newer(path: Path, good: Path) -> None:
 
 
 def uncheckpointed(path: Path, good: Path) -> None:
-    """The main file copied while its data still sat in -wal (as a window left it)."""
+    """The main file copied while its data still sat in -wal: a library just made (every
+    import checkpoints, so only a write that has not yet reached the file leaves this)."""
     source = path.with_name("staff.sqlite3")
-    with sqlite3.connect(source) as db:
-        db.execute("PRAGMA journal_mode = WAL")
-    with Library(source) as lib:
-        lib.db.execute("PRAGMA wal_autocheckpoint = 0")
-        from paper_reader.core.importer import import_paths
-
-        from ..conftest import SAMPLE
-
-        import_paths(lib, [SAMPLE])
+    lib = Library(source)  # new: the schema is in -wal until a checkpoint
+    try:
         shutil.copyfile(source, path)  # the -wal stays behind
+    finally:
+        lib.close()
 
 
 def unreadable(path: Path, good: Path) -> None:

@@ -98,7 +98,10 @@ class Presenter:
             w.article_model.set_page(None)  # nothing left open (all removed): empty views,
             self._idle = []  # and no documents to prepare for pages that are gone
             for view in (w.overview, w.article_view.browser):
-                view.setDocument(QTextDocument(view))
+                blank = QTextDocument(view)  # in the look's face and size, like any page
+                blank.setDefaultFont(view.document().defaultFont())
+                blank.setDocumentMargin(view.document().documentMargin())
+                view.setDocument(blank)
             return
         y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
         label = f"{issue.paper}  {y}年{m}月{d}日"
