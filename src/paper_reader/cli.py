@@ -339,14 +339,18 @@ class VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    db_help = "library file (default: the user's library)"
+    # --db before or after the command: the command's own copy is only set when given, so it
+    # never hides one given before the command (which would then write to the default library).
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="library file (default: the user's library)")
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = _Parser(
-        prog="paper-reader", parents=[common],
+        prog="paper-reader",
         description="Read digitized daily newspapers. Without a command, opens the reader window "
                     "(window options: --open DATE[/PAGE[/ARTICLE]] (page and article counted "
                     "from 1) --paper NAME --screenshot OUT.png --size WxH --theme light|dark; "
                     "reading-room kiosk: --kiosk [--config PATH]).")
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
 

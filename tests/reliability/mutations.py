@@ -11,12 +11,14 @@ encodings; the bytes cut at any offset.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL_PAGE = ROOT.parent / "shared" / "corpus" / "liaoyuan-2020-07-06-p1.txt"
+CORPUS = Path(os.environ.get("PAPER_READER_CORPUS") or ROOT.parent / "shared" / "corpus")
+REAL_PAGE = CORPUS / "liaoyuan-2020-07-06-p1.txt"
 SAMPLE = ROOT / "resources" / "sample" / "songhe-2024-03-15"
 
 
