@@ -12,11 +12,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Translations: the .ts is the source (Qt Linguist), lrelease compiles it to the .qm the
-# app loads. lupdate reads these Python files; it does not look into folders for .py.
+# app loads. lupdate reads these Python files (the window's and the kiosk's); it does not look into
+# folders for .py.
 I18N_DIR     := resources/i18n
 TS_FILES     := $(I18N_DIR)/paper-reader_en.ts
 QM_FILES     := $(TS_FILES:.ts=.qm)
-I18N_SOURCES := $(wildcard src/paper_reader/ui/*.py) src/paper_reader/app.py
+I18N_SOURCES := $(sort $(wildcard src/paper_reader/ui/*.py src/paper_reader/ui/*/*.py \
+	src/paper_reader/kiosk/*.py)) src/paper_reader/app.py
 LRELEASE     := $(BIN)/pyside6-lrelease -silent
 
 SCREENSHOT_DIR  := docs/screenshots

@@ -20,7 +20,7 @@ def main() -> None:
     args = ap.parse_args()
     out: dict[str, float | int] = {}
     if args.what == "opencc":
-        from paper_reader.core.script import converter
+        from paper_reader.core.reading.script import converter
 
         t0 = time.perf_counter()
         converter("t2s").convert("圖書館")

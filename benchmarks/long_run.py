@@ -27,10 +27,10 @@ LEAD = "本报讯(记者 林晓雯)3月14日,"  # the front page's lead article 
 def long_run_library(folder: Path) -> tuple[Path, float, int]:
     """The sample issue with the run in the lead's first paragraph: library, import seconds,
     bytes of the page file (under the importer's limit)."""
-    from paper_reader.core.decoding import MAX_PAGE_BYTES
     from paper_reader.core.importer import import_paths
     from paper_reader.core.library import Library
     from paper_reader.core.paths import sample_issue_dir
+    from paper_reader.core.sources.decoding import MAX_PAGE_BYTES
 
     pages = folder / "pages"
     pages.mkdir(parents=True, exist_ok=True)

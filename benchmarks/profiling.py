@@ -11,26 +11,26 @@ from pathlib import Path
 from typing import Any
 
 from paper_reader.core.importer import ImportReport, collect_pages, import_paths
-from paper_reader.core.issue import group_issues
 from paper_reader.core.library import Library, page_digest
-from paper_reader.core.script import fold
+from paper_reader.core.parsing.issue import group_issues
+from paper_reader.core.reading.script import fold
 
 # (label, file name ending, function name) of the stages of an import, outermost first.
 STAGES = [
     ("import_paths (whole import)", "core/importer.py", "import_paths"),
     ("  collect_pages: read and parse every file", "core/importer.py", "collect_pages"),
-    ("    read_page_file: read and decode", "core/decoding.py", "read_page_file"),
-    ("    parse_page", "core/parser.py", "parse_page"),
-    ("      read_top: masthead / running header", "core/masthead.py", "read_top"),
-    ("      PageParser.run: articles", "core/parser.py", "run"),
-    ("  group_issues: assemble issues, link 下转/上接", "core/issue.py", "group_issues"),
-    ("  Library.import_issues: store", "core/library.py", "import_issues"),
-    ("    _store_page", "core/library.py", "_store_page"),
-    ("      page_digest: JSON + SHA-256 of the page", "core/library.py", "page_digest"),
-    ("      fold: OpenCC t2s + lower case", "core/script.py", "fold"),
+    ("    read_page_file: read and decode", "core/sources/decoding.py", "read_page_file"),
+    ("    parse_page", "core/parsing/parser.py", "parse_page"),
+    ("      read_top: masthead / running header", "core/parsing/masthead.py", "read_top"),
+    ("      PageParser.run: articles", "core/parsing/parser.py", "run"),
+    ("  group_issues: assemble issues, link 下转/上接", "core/parsing/issue.py", "group_issues"),
+    ("  Library.import_issues: store", "core/library/store.py", "import_issues"),
+    ("    _store_page", "core/library/store.py", "_store_page"),
+    ("      page_digest: JSON + SHA-256 of the page", "core/library/store.py", "page_digest"),
+    ("      fold: OpenCC t2s + lower case", "core/reading/script.py", "fold"),
     ("        OpenCC.convert", "opencc/__init__.py", "convert"),
-    ("    _relink: continuations", "core/library.py", "_relink"),
-    ("    _issue_row", "core/library.py", "_issue_row"),
+    ("    _relink: continuations", "core/library/store.py", "_relink"),
+    ("    _issue_row", "core/library/store.py", "_issue_row"),
 ]
 BUILTINS = [
     ("sqlite3 Connection.execute (all statements)", "<method 'execute' of 'sqlite3.Connection' objects>"),

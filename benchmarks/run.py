@@ -25,11 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from paper_reader.core.decoding import read_page_file
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.core.parser import parse_page
-from paper_reader.core.patterns import norm
+from paper_reader.core.parsing.parser import parse_page
+from paper_reader.core.parsing.patterns import norm
+from paper_reader.core.sources.decoding import read_page_file
 
 from . import archive, machine, window
 from .profiling import diagnose_search, profile_import, staged_import

@@ -39,7 +39,7 @@ def article_html_file(library: Path, out: Path) -> Path:
     """The HTML of the front page's first article, as the reader shows it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from paper_reader.core.library import Library
-    from paper_reader.ui.article_html import article_html
+    from paper_reader.ui.views.article_html import article_html
 
     with Library(library, readonly=True) as lib:
         issue = lib.load_issue(lib.latest_issue())

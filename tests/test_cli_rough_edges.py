@@ -100,7 +100,7 @@ def test_ten_thousand_bad_files_are_summarised(capsys, tmp_path: Path) -> None:
 
 
 def test_the_window_reports_the_same_messages(qtbot, tmp_path: Path) -> None:
-    from paper_reader.ui.importing import Importer
+    from paper_reader.ui.tools.importing import Importer
 
     report = ImportReport()
     report.errors = [f"/x/page{k}.txt: this is a binary file, not the text of a page" for k in range(30)]

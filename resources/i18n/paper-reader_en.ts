@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+66"/>
+        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+66"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/archive_dialog.py" line="+23"/>
+        <location filename="../../src/paper_reader/ui/tools/archive_dialog.py" line="+23"/>
         <source>往期</source>
         <translation>Archive</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>ArticleHtml</name>
     <message>
-        <location filename="../../src/paper_reader/ui/article_html.py" line="+179"/>
+        <location filename="../../src/paper_reader/ui/views/article_html.py" line="+179"/>
         <source>……文章过长，以下 %1 字未显示。</source>
         <translation>… This article is very long: the remaining %1 characters are not shown.</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="+126"/>
+        <location filename="../../src/paper_reader/ui/views/models.py" line="+126"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/article_view.py" line="+77"/>
+        <location filename="../../src/paper_reader/ui/views/article_view.py" line="+77"/>
         <source>文章正文</source>
         <translation>Article text</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/crash_dialog.py" line="+30"/>
+        <location filename="../../src/paper_reader/ui/system/crash_dialog.py" line="+30"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../src/paper_reader/ui/importing.py" line="+87"/>
+        <location filename="../../src/paper_reader/ui/tools/importing.py" line="+87"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+50"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+50"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_window.py" line="+47"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+47"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_pin.py" line="+40"/>
+        <location filename="../../src/paper_reader/kiosk/pin_dialog.py" line="+40"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -362,12 +362,12 @@ To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_reset.py" line="+100"/>
+        <location filename="../../src/paper_reader/kiosk/reset.py" line="+100"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/kiosk_unavailable.py" line="+81"/>
+        <location filename="../../src/paper_reader/kiosk/unavailable.py" line="+81"/>
         <location line="+27"/>
         <source>报纸暂时无法显示</source>
         <translation>The newspapers cannot be shown right now</translation>
@@ -393,7 +393,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/actions.py" line="+86"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+86"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -600,7 +600,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/paper_reader/ui/tools.py" line="+138"/>
+        <location filename="../../src/paper_reader/ui/tools/reading_tools.py" line="+138"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -660,13 +660,13 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/main_window.py" line="+23"/>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+94"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+94"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+23"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+13"/>
         <source>版面列表</source>
         <translation>Page list</translation>
     </message>
@@ -686,12 +686,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/presenter.py" line="+12"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+15"/>
         <source>总第%1期</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="+192"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="+192"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
@@ -701,7 +701,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/tools.py" line="-19"/>
+        <location filename="../../src/paper_reader/ui/tools/reading_tools.py" line="-19"/>
         <source>界面语言已更改，重新启动 paper-reader 后生效。</source>
         <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
     </message>
@@ -731,7 +731,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/wiring.py" line="+10"/>
+        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+10"/>
         <source>关于 paper-reader</source>
         <translation>About paper-reader</translation>
     </message>
@@ -759,7 +759,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/models.py" line="-60"/>
+        <location filename="../../src/paper_reader/ui/views/models.py" line="-60"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
@@ -785,7 +785,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/page_overview.py" line="+30"/>
+        <location filename="../../src/paper_reader/ui/views/page_overview.py" line="+30"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
@@ -798,7 +798,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/paper_reader/ui/printing.py" line="+103"/>
+        <location filename="../../src/paper_reader/ui/tools/printing.py" line="+103"/>
         <source>无法开始打印：打印机或输出文件不可用。</source>
         <translation>Cannot start printing: the printer or the output file is not available.</translation>
     </message>
@@ -846,7 +846,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reader.py" line="+202"/>
+        <location filename="../../src/paper_reader/ui/reading/reader.py" line="+202"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
     </message>
@@ -854,7 +854,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Removal</name>
     <message>
-        <location filename="../../src/paper_reader/ui/removal.py" line="+72"/>
+        <location filename="../../src/paper_reader/ui/tools/removal.py" line="+72"/>
         <location line="+4"/>
         <source>删除</source>
         <translation>Remove</translation>
@@ -903,7 +903,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/search_panel.py" line="+207"/>
+        <location filename="../../src/paper_reader/ui/tools/search_panel.py" line="+207"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -977,7 +977,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/startup.py" line="-64"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-64"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

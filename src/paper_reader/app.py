@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
-    from .core.kiosk_config import KioskConfig
     from .core.library import Library
+    from .kiosk.config import KioskConfig
 from pathlib import Path
 
 GUI_OPTIONS = {"--db", "--open", "--paper", "--screenshot", "--size", "--theme", "--config"}
 # The system-wide kiosk configuration; its presence makes every start a kiosk. The same path
-# as core.kiosk_config.system_path(), repeated so that a normal start does not import that.
+# as kiosk.config.system_path(), repeated so that a normal start does not import that.
 KIOSK_SYSTEM_FILE = (
     os.path.join(os.environ.get("PROGRAMDATA", r"C:\ProgramData"), "paper-reader", "kiosk.ini")
     if sys.platform == "win32" else "/etc/paper-reader/kiosk.ini")
@@ -77,7 +77,7 @@ class ReaderApp:
         self.library = library
         self.settings = settings
         self.tools = tools
-        self.kiosk: object = None  # ui.kiosk.KioskMode in kiosk mode
+        self.kiosk: object = None  # kiosk.mode.KioskMode in kiosk mode
         self.remover: object = None  # ui.removal.Remover, when the window writes its library
 
 
@@ -88,7 +88,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
 
     With ``kiosk`` (a KioskConfig) the library is opened read-only and never imported into,
     nothing is read from or written to the settings file, and the window is locked down
-    (``ui.kiosk.KioskMode``); show it with ``parts.kiosk.show()``.
+    (``kiosk.mode.KioskMode``); show it with ``parts.kiosk.show()``.
 
     ``library``: the library at ``library_path``, already open (not in kiosk mode).
     ``open_when_shown`` puts the first page up as the window is first shown, when its views
@@ -96,15 +96,15 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     was never shown, the page would be laid out twice before the first paint.
     """
     from .core.library import Library
-    from .ui.importing import Importer
-    from .ui.look import Look
-    from .ui.main_window import MainWindow
-    from .ui.presenter import Presenter
-    from .ui.reader import Reader
-    from .ui.session import Session
-    from .ui.startup import apply_fonts, apply_theme, first_run_import, initial_location
-    from .ui.tools import ReadingTools
-    from .ui.wiring import wire, wire_tools
+    from .ui.reading.presenter import Presenter
+    from .ui.reading.reader import Reader
+    from .ui.shell.look import Look
+    from .ui.shell.main_window import MainWindow
+    from .ui.shell.session import Session
+    from .ui.shell.startup import apply_fonts, apply_theme, first_run_import, initial_location
+    from .ui.shell.wiring import wire, wire_tools
+    from .ui.tools.importing import Importer
+    from .ui.tools.reading_tools import ReadingTools
 
     session = Session(readonly=kiosk is not None)
     if kiosk is None:
@@ -112,7 +112,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
             library = Library(library_path)
         first_run_import(library, session)
     else:
-        from .core.kiosk_library import KioskLibrary
+        from .kiosk.library import KioskLibrary
 
         library = KioskLibrary(library_path, kiosk.papers)  # read-only; never imports
     window = MainWindow()
@@ -125,14 +125,14 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     importer = Importer(library_path, window) if kiosk is None and not readonly else None
     wire(window, reader, presenter, importer)
     if readonly:
-        from .ui.startup import readonly_note
+        from .ui.shell.startup import readonly_note
 
         readonly_note(window)
     tools = ReadingTools(window, reader, presenter, session)
     wire_tools(window, tools)
     remover = None
     if importer is not None:
-        from .ui.wiring import wire_removal
+        from .ui.shell.wiring import wire_removal
 
         remover = wire_removal(window, tools, importer)
     # A --theme given for one run is not remembered; the menu's choice is.
@@ -146,7 +146,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
         session.restore_window(window)
     loc = initial_location(library, session, open_spec, paper) if kiosk is None else None
     if kiosk is not None:
-        pass  # kiosk_reset.start_state: the one function for the start and every reset
+        pass  # kiosk.reset.start_state: the one function for the start and every reset
     elif loc is not None and open_when_shown:
         first = loc
 
@@ -171,7 +171,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
     parts.remover = remover
     if kiosk is not None:
-        from .ui.kiosk import KioskMode
+        from .kiosk.mode import KioskMode
 
         parts.kiosk = KioskMode(parts, kiosk)
     # What start-up made lives as long as the window: keep the collector from walking it
@@ -214,7 +214,7 @@ def run_gui(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .core.paths import default_library
-    from .ui.startup import install_translations, open_library, take_screenshot
+    from .ui.shell.startup import install_translations, open_library, take_screenshot
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("paper-reader")
@@ -226,7 +226,7 @@ def run_gui(argv: Sequence[str]) -> int:
     path = Path(args.db) if args.db else default_library()
     guard = None
     if not args.screenshot:
-        from .ui.single_instance import claim
+        from .ui.system.single_instance import claim
 
         # A second start on the same library brings the running window forward instead.
         guard = claim(list(argv), listen=False)  # listens once the window is up
@@ -247,9 +247,9 @@ def run_gui(argv: Sequence[str]) -> int:
         parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
         parts.library.close()  # type: ignore[attr-defined]
         return code
-    from .ui.crash import install_crash_handler
-    from .ui.library_watch import LibraryWatch, follow_library
-    from .ui.single_instance import answer_knock
+    from .ui.system.crash import install_crash_handler
+    from .ui.system.library_watch import LibraryWatch, follow_library
+    from .ui.system.single_instance import answer_knock
 
     install_crash_handler(window, path)  # type: ignore[arg-type]
     assert guard is not None
@@ -260,7 +260,7 @@ def run_gui(argv: Sequence[str]) -> int:
     follow_library(watch, parts.reader, parts.presenter, parts.tools)
     watch.start()
     if os.environ.get("PAPER_READER_REPORT_PAINT") == "quit":
-        from .ui.startup import report_first_paint
+        from .ui.shell.startup import report_first_paint
 
         report_first_paint(app, window)  # type: ignore[arg-type]
     try:
@@ -272,11 +272,11 @@ def run_gui(argv: Sequence[str]) -> int:
 
 def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """The window as a reading-room kiosk: configuration, log, read-only library, lock-down."""
-    from .core.kiosk_config import KioskConfigError, load_config
     from .core.library import LibraryError
     from .core.paths import default_library
-    from .ui.kiosk import setup_logging
-    from .ui.startup import install_translations, take_screenshot
+    from .kiosk.config import KioskConfigError, load_config
+    from .kiosk.mode import setup_logging
+    from .ui.shell.startup import install_translations, take_screenshot
 
     try:
         config = load_config(args.config)
@@ -293,7 +293,7 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     log = logging.getLogger("paper_reader.kiosk")
     install_translations(app, "system")  # the patrons' language is the machine's, not a setting
     path = Path(args.db) if args.db else config.library or default_library()
-    from .ui.kiosk_unavailable import LibraryUnavailable, apply_look, check_library
+    from .kiosk.unavailable import LibraryUnavailable, apply_look, check_library
 
     def start() -> ReaderApp:
         parts = build(path, args.theme, args.open, args.paper, kiosk=config)

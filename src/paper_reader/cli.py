@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import version_string
-from .core.decoding import PageFileError
 from .core.library import Library, LibraryError, Removal, SearchHit
+from .core.sources.decoding import PageFileError
 from .core.terminal import for_terminal, json_for_terminal
 
 SHOWN_LINES = 10  # of a long list of problems; the rest are counted
@@ -93,7 +93,7 @@ def _open(db: str | None, readonly: bool = False, must_exist: bool = False) -> L
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .core.issue import parse_path, unfiled
+    from .core.parsing.issue import parse_path, unfiled
 
     issue = parse_path(args.path)
     why = unfiled(issue, str(Path(args.path)))
@@ -237,7 +237,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_library_publish(args: argparse.Namespace) -> int:
     """A whole copy of the library, for kiosks: checkpointed, one file, written atomically."""
-    from .core.publish import publish
+    from .core.library.publish import publish
 
     with _open(args.db, readonly=True) as lib:
         dest = publish(lib, Path(args.dest))
@@ -250,8 +250,8 @@ def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
     import getpass
     import os
 
-    from .core.kiosk_config import system_path, writable, write_pin
-    from .core.pin import hash_pin, pin_problem
+    from .kiosk.config import system_path, writable, write_pin
+    from .kiosk.pin import hash_pin, pin_problem
 
     path = Path(args.config).expanduser() if args.config else system_path()
     if path.is_symlink():
@@ -298,7 +298,7 @@ def cmd_kiosk_check(args: argparse.Namespace) -> int:
     """Read the kiosk configuration as the kiosk would and print what it says."""
     import os
 
-    from .core.kiosk_config import KioskConfigError, load_config
+    from .kiosk.config import KioskConfigError, load_config
 
     try:
         config = load_config(args.config)

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paper_reader.core.decoding import read_page_file
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
 from paper_reader.core.model import Page
-from paper_reader.core.parser import is_caption, parse_page
+from paper_reader.core.parsing.parser import is_caption, parse_page
+from paper_reader.core.sources.decoding import read_page_file
 
 from .test_invariants import NEWSY, assert_lines_conserved
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from paper_reader.core.continuation import Join, join_parts
-from paper_reader.core.issue import parse_path
 from paper_reader.core.model import Article, Issue, Link, Page
+from paper_reader.core.parsing.issue import parse_path
+from paper_reader.core.reading.continuation import Join, join_parts
 
 from ..conftest import SAMPLE
 

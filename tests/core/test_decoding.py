@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from paper_reader.core.decoding import MAX_PAGE_BYTES, PageFileError, decode_bytes, read_page_file
+from paper_reader.core.sources.decoding import MAX_PAGE_BYTES, PageFileError, decode_bytes, read_page_file
 
 TEXT = "本报讯(记者 王茵)7月3日上午,市委书记主持会议。\n\n(下转第二版)\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paper_reader.core.history import History, Location, View
+from paper_reader.core.reading.history import History, Location, View
 
 A, B, C = Location(1, 1, 0), Location(1, 2, 0), Location(1, 3, None)
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from paper_reader.core.model import Page
-from paper_reader.core.parser import parse_page
+from paper_reader.core.parsing.parser import parse_page
 
 
 def _chars(s: str) -> Counter[str]:

@@ -8,7 +8,6 @@ import opencc
 import pytest
 
 from paper_reader.core.importer import import_paths
-from paper_reader.core.issue import parse_path
 from paper_reader.core.library import (
     DamagedLibraryError,
     Library,
@@ -17,7 +16,8 @@ from paper_reader.core.library import (
     SearchHit,
     set_aside,
 )
-from paper_reader.core.schema import SCHEMA_VERSION
+from paper_reader.core.library.schema import SCHEMA_VERSION
+from paper_reader.core.parsing.issue import parse_path
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_failed_import_leaves_library_as_it_was(lib: Library, tmp_path: Path,
     from paper_reader.core.library import ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        from paper_reader.core.issue import group_issues, read_pages
+        from paper_reader.core.parsing.issue import group_issues, read_pages
 
         pages = [p for _, ps in read_pages(edited) for p in ps]
         lib.import_issues(group_issues(pages), cancelled=cancel)

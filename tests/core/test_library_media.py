@@ -41,7 +41,7 @@ if sys.argv[5] == "window":
     from PySide6.QtWidgets import QApplication
     app = QApplication(["paper-reader"])
     from paper_reader.app import build
-    from paper_reader.ui.startup import open_library
+    from paper_reader.ui.shell.startup import open_library
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         lib = open_library(Path(path), interactive=False)

@@ -17,7 +17,7 @@ import pytest
 from paper_reader.__main__ import main
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import DamagedLibraryError, Library
-from paper_reader.core.library_rows import MAX_PAGE, Rows
+from paper_reader.core.library.rows import MAX_PAGE, Rows
 
 FIRST = "(SELECT min(id) FROM articles)"
 # name: (statement, the commands that read the value and must say so)
@@ -83,7 +83,7 @@ def test_every_command_says_damaged_in_one_line(capsys, good: Path, tmp_path: Pa
 @pytest.mark.parametrize("case", sorted(CRAFTED))
 def test_the_window_start_says_damaged(qapp, good: Path, tmp_path: Path, case: str) -> None:
     from paper_reader.app import build
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
 
     statement, readers = CRAFTED[case]
     path = crafted(good, tmp_path, statement)
@@ -139,7 +139,7 @@ def test_the_checks() -> None:
 
 def test_what_would_not_read_back_is_not_written(tmp_path: Path, sample_dir: Path) -> None:
     """A page count past any paper's is kept as printed in the masthead, not as a count."""
-    from paper_reader.core.issue import parse_path
+    from paper_reader.core.parsing.issue import parse_path
 
     issue = parse_path(sample_dir)
     issue.page_count = 10**12

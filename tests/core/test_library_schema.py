@@ -11,8 +11,8 @@ import pytest
 
 from paper_reader.__main__ import main
 from paper_reader.core.importer import import_paths
-from paper_reader.core.kiosk_library import KioskLibrary
 from paper_reader.core.library import ForeignLibraryError, Library, LibraryError
+from paper_reader.kiosk.library import KioskLibrary
 
 PLANTED = {
     "trigger": "CREATE TRIGGER wipe AFTER INSERT ON pages BEGIN DELETE FROM issues; END",
@@ -71,7 +71,7 @@ def test_a_changed_schema_is_refused_and_never_written(capsys, good: Path, sampl
 
 
 def test_the_window_refuses_it_too(qapp, good: Path) -> None:
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
 
     plant(good, PLANTED["trigger"])
     before = state(good)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from paper_reader.__main__ import main
-from paper_reader.core.decoding import read_page_file
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.core.parser import parse_page
+from paper_reader.core.parsing.parser import parse_page
+from paper_reader.core.sources.decoding import read_page_file
 
 # A body sentence cut at a column edge, with a full date and half a weekday in it.
 CUT = ["本报讯 全市中小学生田径运动会将于2021年6月23日(星", "期日)在市体育中心开幕,共有三千余名运动员参赛。"]

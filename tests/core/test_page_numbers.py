@@ -11,12 +11,12 @@ import pytest
 from paper_reader.__main__ import main
 from paper_reader.core import importer as importer_module
 from paper_reader.core.importer import import_paths
-from paper_reader.core.issue import assemble, pages_of_text, parse_path
 from paper_reader.core.library import Library
 from paper_reader.core.limits import MAX_PAGE_COUNT, iso_date
 from paper_reader.core.model import Issue, Page, chinese_number
-from paper_reader.core.parser import parse_page
-from paper_reader.core.patterns import page_number
+from paper_reader.core.parsing.issue import assemble, pages_of_text, parse_path
+from paper_reader.core.parsing.parser import parse_page
+from paper_reader.core.parsing.patterns import page_number
 
 
 def _front(sample_dir: Path, old: str, new: str) -> str:

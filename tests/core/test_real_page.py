@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.core.decoding import read_page_file
-from paper_reader.core.parser import parse_page
+from paper_reader.core.parsing.parser import parse_page
+from paper_reader.core.sources.decoding import read_page_file
 
 from ..conftest import GOLDEN
 

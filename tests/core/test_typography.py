@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paper_reader.core.typography import FULL_WIDTH, full_width_punctuation, is_chinese
+from paper_reader.core.reading.typography import FULL_WIDTH, full_width_punctuation, is_chinese
 
 CHANGED = [
     ("记者,王某", "记者，王某"),

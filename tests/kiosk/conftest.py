@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.kiosk_config import KioskConfig
 from paper_reader.core.library import Library
-from paper_reader.core.pin import MIN_ITERATIONS, hash_pin
+from paper_reader.kiosk.config import KioskConfig
+from paper_reader.kiosk.pin import MIN_ITERATIONS, hash_pin
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, iterations=MIN_ITERATIONS)  # the fewest allowed: tests check many PINs

@@ -52,7 +52,7 @@ def test_enter_on_the_unlocked_page_takes_the_default_back_to_reading(qtbot, kio
 
 
 def test_the_unlocked_page_says_what_leaving_does(qtbot, kiosk: ReaderApp, monkeypatch) -> None:
-    from paper_reader.ui import kiosk_pin
+    from paper_reader.kiosk import pin_dialog as kiosk_pin
 
     monkeypatch.setenv("INVOCATION_ID", "0123456789abcdef")  # as systemd sets it for a service
     text = kiosk_pin.leaving_text()

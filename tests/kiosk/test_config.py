@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from paper_reader.__main__ import main
-from paper_reader.core import kiosk_config
-from paper_reader.core.kiosk_config import KEYS, KioskConfig, KioskConfigError, load_config, with_pin
-from paper_reader.core.pin import (
+from paper_reader.kiosk import config as kiosk_config
+from paper_reader.kiosk.config import KEYS, KioskConfig, KioskConfigError, load_config, with_pin
+from paper_reader.kiosk.pin import (
     PinFormatError,
     PinGate,
     hash_pin,

@@ -148,7 +148,7 @@ def shown_text(menu: QMenu, action) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_kiosk_menus_show_no_keyboard_shortcuts(qtbot, make_kiosk) -> None:
-    from paper_reader.ui.kiosk_window import without_mnemonic
+    from paper_reader.kiosk.window import without_mnemonic
 
     app = make_kiosk()
     menu = app.window.findChild(QToolButton, "kioskScripts").menu()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.core.kiosk_library import KioskLibrary, connect_readonly, file_uri, is_wal_file
 from paper_reader.core.library import Library, LibraryError
+from paper_reader.kiosk.library import KioskLibrary, connect_readonly, file_uri, is_wal_file
 
 from .conftest import make_library
 
@@ -98,7 +98,7 @@ def test_as_an_unprivileged_user_in_a_read_only_folder(sample_dir: Path) -> None
         for place in (top / "code", *(top / "code").rglob("*")):
             os.chmod(place, 0o755 if place.is_dir() else 0o644)
         probe = ("import sys; sys.path.insert(0, sys.argv[2])\n"
-                 "from paper_reader.core.kiosk_library import KioskLibrary\n"
+                 "from paper_reader.kiosk.library import KioskLibrary\n"
                  "lib = KioskLibrary(sys.argv[1])\n"
                  "print(lib.immutable, len(lib.issues()), len(lib.search('图书馆')))\n")
         done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",

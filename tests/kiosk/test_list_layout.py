@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from paper_reader.core.history import Location
+from paper_reader.core.reading.history import Location
 from tests.ui.test_article_list_layout import assert_laid_out, title_size
 
 

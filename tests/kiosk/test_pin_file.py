@@ -13,8 +13,8 @@ import pytest
 
 from paper_reader.cli import main
 from paper_reader.core import safe_file
-from paper_reader.core.kiosk_config import load_config
-from paper_reader.core.pin import MIN_ITERATIONS, PinGate, hash_pin, lockout_file, verify_pin
+from paper_reader.kiosk.config import load_config
+from paper_reader.kiosk.pin import MIN_ITERATIONS, PinGate, hash_pin, lockout_file, verify_pin
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="symbolic links and modes are POSIX")
 
@@ -145,7 +145,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(monkeypatch, tmp_pa
 def test_caches_and_pdf_temporaries_never_follow_a_planted_link(tmp_path: Path) -> None:
     """The same kind of write elsewhere: the script cache and the theme cache wrote a fixed
     ``.tmp`` name beside their file, and the PDF export its ``.NAME.part``."""
-    from paper_reader.core.script import ScriptConverter
+    from paper_reader.core.reading.script import ScriptConverter
 
     target = victim(tmp_path)
     cache = tmp_path / "cache" / "converted.json"
@@ -166,7 +166,7 @@ def test_caches_and_pdf_temporaries_never_follow_a_planted_link(tmp_path: Path) 
 
 def test_theme_cache_is_written_safely(qapp, tmp_path: Path) -> None:
     from paper_reader.core.paths import cache_dir
-    from paper_reader.ui import theme
+    from paper_reader.ui.shell import theme
 
     folder = cache_dir()
     folder.mkdir(parents=True)

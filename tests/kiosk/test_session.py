@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp, build, run_gui
 from paper_reader.core.library import Library, LibraryError
-from paper_reader.ui.article_html import LIGHT
-from paper_reader.ui.session import settings_file
+from paper_reader.ui.shell.session import settings_file
+from paper_reader.ui.views.article_html import LIGHT
 
 from .conftest import PIN, WEB, make_library
 
@@ -265,7 +265,7 @@ def test_a_library_synced_over_the_old_file_is_read_afresh(qtbot, make_kiosk, ki
 
 # -- printing -------------------------------------------------------------------------------------
 def test_printing_is_off_unless_allowed(qtbot, kiosk: ReaderApp, monkeypatch) -> None:
-    from paper_reader.ui import printing
+    from paper_reader.ui.tools import printing
 
     monkeypatch.setattr(printing, "print_dialog", lambda *a, **k: pytest.fail("a print dialog"))
     monkeypatch.setattr(printing, "print_article", lambda *a, **k: pytest.fail("printed"))
@@ -293,8 +293,8 @@ class FakePrinter:
 
 
 def test_allowed_printing_goes_straight_to_the_printer(qtbot, make_kiosk, monkeypatch) -> None:
-    from paper_reader.ui import kiosk_window as kiosk_module
-    from paper_reader.ui import printing
+    from paper_reader.kiosk import window as kiosk_module
+    from paper_reader.ui.tools import printing
 
     printed: list[tuple[str, str, str, str]] = []
     monkeypatch.setattr(printing, "print_dialog", lambda *a, **k: pytest.fail("a print dialog"))
@@ -319,7 +319,7 @@ def test_allowed_printing_goes_straight_to_the_printer(qtbot, make_kiosk, monkey
 
 
 def test_an_unknown_printer_is_none_not_a_pdf(qapp) -> None:
-    from paper_reader.ui.kiosk_window import native_printer
+    from paper_reader.kiosk.window import native_printer
 
     assert native_printer("no such printer, surely") is None
 
@@ -328,7 +328,7 @@ def test_an_unknown_printer_is_none_not_a_pdf(qapp) -> None:
 @pytest.mark.qt_no_exception_capture
 def test_uncaught_errors_are_logged_and_the_kiosk_starts_afresh(qtbot, kiosk: ReaderApp, monkeypatch,
                                                                isolated_home: Path) -> None:
-    from paper_reader.ui.kiosk import setup_logging
+    from paper_reader.kiosk.mode import setup_logging
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
     log_file = setup_logging()
@@ -374,7 +374,7 @@ def test_kiosk_screenshot_from_the_command_line(tmp_path: Path, kiosk_library: P
 
 def test_bad_configuration_stops_a_missing_library_is_a_message(capsys, qapp, tmp_path: Path,
                                                                 monkeypatch) -> None:
-    from paper_reader.ui import startup
+    from paper_reader.ui.shell import startup
 
     monkeypatch.setattr(startup, "install_translations", lambda *a, **k: [])  # keep this app Chinese
     config = tmp_path / "kiosk.ini"

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from paper_reader.app import ReaderApp
-from paper_reader.ui.look import TEXT_SIZES
+from paper_reader.ui.shell.look import TEXT_SIZES
 
 
 def gesture(widget: QWidget, *frames: list[QPoint]) -> None:

@@ -18,10 +18,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.kiosk_config import KioskConfig
 from paper_reader.core.library import Library, LibraryError
-from paper_reader.core.pin import PinGate, lockout_file
-from paper_reader.ui.kiosk_unavailable import LibraryUnavailable, check_library
+from paper_reader.kiosk.config import KioskConfig
+from paper_reader.kiosk.pin import PinGate, lockout_file
+from paper_reader.kiosk.unavailable import LibraryUnavailable, check_library
 
 from .conftest import PIN
 

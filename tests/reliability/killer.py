@@ -45,8 +45,8 @@ if str(ROOT) not in sys.path:  # benchmarks.archive writes the issues
 
 from benchmarks.archive import cn_date, rewrite_page, sample_pages  # noqa: E402
 
-from paper_reader.core.issue import group_issues, read_pages  # noqa: E402
 from paper_reader.core.library import Library, LibraryError, page_digest  # noqa: E402
+from paper_reader.core.parsing.issue import group_issues, read_pages  # noqa: E402
 
 from .record import Row, write  # noqa: E402
 

@@ -149,7 +149,7 @@ def test_busy_library_says_so(tmp_path: Path) -> None:
 
 def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -> None:
     from paper_reader.app import build
-    from paper_reader.ui.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
 
     r = row("Concurrency", "two windows on one library, a command-line import in between",
             "two windows built on one library (first run imports the sample); `paper-reader "
@@ -206,8 +206,8 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
 def test_watch_opens_the_first_issue_of_an_empty_library(qtbot, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from paper_reader.app import build
-    from paper_reader.ui import startup
-    from paper_reader.ui.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.shell import startup
+    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
     from tests.conftest import SAMPLE
 
     r = row("Concurrency", "window on an empty library, an issue imported by the command line",
@@ -232,7 +232,7 @@ def test_watch_opens_the_first_issue_of_an_empty_library(qtbot, tmp_path: Path,
 
 
 def test_watch_costs_nothing_when_idle(tmp_path: Path) -> None:
-    from paper_reader.ui.library_watch import LibraryWatch
+    from paper_reader.ui.system.library_watch import LibraryWatch
 
     with Library(tmp_path / "l.sqlite3") as lib:
         watch = LibraryWatch(lib)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from paper_reader.core.library import DamagedLibraryError
 from paper_reader.core.paths import default_library
-from paper_reader.ui.crash import install_crash_handler, log_file
-from paper_reader.ui.crash_dialog import CrashDialog
+from paper_reader.ui.system.crash import install_crash_handler, log_file
+from paper_reader.ui.system.crash_dialog import CrashDialog
 
 from .conftest import row
 
@@ -123,7 +123,7 @@ def test_damaged_library_found_while_reading_offers_to_set_it_aside(qtbot, windo
 
 
 def test_log_cannot_be_written_still_apologises(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
-    from paper_reader.ui import crash
+    from paper_reader.ui.system import crash
 
     parts, handler = window
     monkeypatch.setattr(crash, "log_file", lambda: Path("/proc/version/cannot/crash.log"))

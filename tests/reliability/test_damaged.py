@@ -23,7 +23,7 @@ import pytest
 from paper_reader.__main__ import main
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import DamagedLibraryError, Library, LibraryError
-from paper_reader.core.schema import SCHEMA_VERSION
+from paper_reader.core.library.schema import SCHEMA_VERSION
 
 from .conftest import examples, row
 
@@ -153,7 +153,7 @@ def run_case(capsys, path: Path, rng: random.Random) -> str:
 def window_case(path: Path, interactive_choice: str | None = None) -> str:
     """The window's start-up check, then (if it passes) the window itself."""
     from paper_reader.app import build
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
 
     if not check_library(path, interactive=False):
         return "window: start-up check refused it, plainly"
@@ -199,7 +199,7 @@ def test_window_offers_to_set_a_damaged_library_aside(qtbot, tmp_path: Path, goo
     from PySide6.QtWidgets import QMessageBox
 
     from paper_reader.app import build
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
 
     r = row("Damaged library", "the window's offer to set a damaged library aside",
             "garbage library file; the start-up dialog's 改名保存并新建 (set aside) or 退出 (quit)")
@@ -238,7 +238,7 @@ def test_newer_library_is_refused_by_window_and_cli(capsys, tmp_path: Path, good
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
 
     r = row("Damaged library", "library from a newer paper-reader",
             "user_version raised above this version's; window (interactive) and command line")

@@ -195,7 +195,7 @@ def test_read_only_folder_for_a_new_library(tmp_path: Path, capsys, monkeypatch:
 def test_window_import_says_so_and_keeps_reading(qtbot, tmp_path: Path, batches, fault: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from paper_reader.app import build
-    from paper_reader.ui import importing
+    from paper_reader.ui.tools import importing
 
     first, second = batches
     path = library_with(tmp_path, first)

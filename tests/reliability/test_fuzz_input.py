@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paper_reader.core.decoding import MAX_PAGE_BYTES, PageFileError, decode_bytes, read_page_file
 from paper_reader.core.importer import import_paths
-from paper_reader.core.issue import group_issues, pages_of_text, read_pages
 from paper_reader.core.library import Library
+from paper_reader.core.parsing.issue import group_issues, pages_of_text, read_pages
+from paper_reader.core.sources.decoding import MAX_PAGE_BYTES, PageFileError, decode_bytes, read_page_file
 from tests.core.test_invariants import assert_lines_conserved
 
 from .conftest import examples, row

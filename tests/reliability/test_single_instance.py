@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from paper_reader.core.paths import default_library
-from paper_reader.ui.single_instance import (
+from paper_reader.ui.system.single_instance import (
     InstanceGuard,
     Knock,
     answer_knock,
@@ -29,7 +29,7 @@ SECOND = """
 import sys
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
-from paper_reader.ui.single_instance import claim
+from paper_reader.ui.system.single_instance import claim
 guard = claim(sys.argv[1:])
 sys.exit(0 if guard is None else 3)
 """

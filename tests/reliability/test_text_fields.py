@@ -101,11 +101,11 @@ def test_command_line_takes_any_text(capsys, sample_db: Path, tmp_path: Path, mo
 
 def test_window_text_fields_take_any_text(qtbot, tmp_path: Path) -> None:
     from paper_reader.app import build
-    from paper_reader.core.history import Location
     from paper_reader.core.paths import default_library
-    from paper_reader.ui.search_panel import MAX_QUERY
-    from paper_reader.ui.session import Session
-    from paper_reader.ui.startup import initial_location
+    from paper_reader.core.reading.history import Location
+    from paper_reader.ui.shell.session import Session
+    from paper_reader.ui.shell.startup import initial_location
+    from paper_reader.ui.tools.search_panel import MAX_QUERY
 
     parts = build(default_library())  # a first run: the sample issue
     qtbot.addWidget(parts.window)
@@ -189,8 +189,8 @@ def test_too_long_db_name_is_one_line(capsys, tmp_path: Path) -> None:
 def test_kiosk_pin_field_takes_any_text(qtbot) -> None:
     """The kiosk's administrator PIN field (ui/kiosk_pin.py): typed text of any kind is a
     wrong PIN, never a crash; the right PIN still unlocks after all of it."""
-    from paper_reader.core import pin as pin_module
-    from paper_reader.ui import kiosk_pin
+    from paper_reader.kiosk import pin as pin_module
+    from paper_reader.kiosk import pin_dialog as kiosk_pin
 
     r = row("Bad input", "kiosk: administrator PIN field, any text",
             "hypothesis: typed into the PIN field and submitted (the wrong-guess lockout off, "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextEdit
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.ui.article_html import BREAK
+from paper_reader.ui.views.article_html import BREAK
 
 FIFO = "probe.fifo"  # in the test's working folder: relative names in file names reach it too
 IMG = f'<img src="{FIFO}">'

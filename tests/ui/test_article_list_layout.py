@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from paper_reader.core.history import Location
-from paper_reader.ui.article_list import PAD, ArticleListView
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.views.article_list import PAD, ArticleListView
 
 
 def rows(view: ArticleListView) -> list[QRect]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from paper_reader.core.limits import MAX_PAGE_COUNT
 from paper_reader.core.model import Issue, Page
-from paper_reader.ui.models import PageListModel
+from paper_reader.ui.views.models import PageListModel
 
 
 def test_a_huge_page_count_gives_a_bounded_page_list(qtbot) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.history import Location
-from paper_reader.ui.models import BYLINE_ROLE, DISPLAY_ROLE
-from paper_reader.ui.session import Session
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.shell.session import Session
+from paper_reader.ui.views.models import BYLINE_ROLE, DISPLAY_ROLE
 
 PRINTED = "3月14日,市长周明远"
 SHOWN = "3月14日，市长周明远"

@@ -13,9 +13,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp
-from paper_reader.core.history import Location
-from paper_reader.ui.models import DISPLAY_ROLE
-from paper_reader.ui.printing import page_numbers
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.tools.printing import page_numbers
+from paper_reader.ui.views.models import DISPLAY_ROLE
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from paper_reader.app import build
-from paper_reader.core.history import Location
 from paper_reader.core.library import Library
 from paper_reader.core.paths import default_library
-from paper_reader.ui.session import Session
-from paper_reader.ui.startup import initial_location, open_spec
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.shell.session import Session
+from paper_reader.ui.shell.startup import initial_location, open_spec
 
 
 def test_a_library_named_with_db_gets_no_sample(qtbot, tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def test_back_returns_to_the_link_at_the_bottom(qtbot, reader_app: ReaderApp) ->
     qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert current(reader_app) == (2, 0) and bar.value() == halfway > 0
     # The mouse's back button and Backspace do the same.
-    from paper_reader.ui.wiring import MouseNavigation
+    from paper_reader.ui.shell.wiring import MouseNavigation
 
     qtbot.waitUntil(lambda: w.findChild(MouseNavigation)._watching, timeout=2000)
     qtbot.mouseClick(w.article_list.viewport(), Qt.MouseButton.BackButton, pos=QPoint(5, 5))

@@ -18,16 +18,17 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QToolButton
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.ui import startup
-from paper_reader.ui.session import Session, saved_language, settings_file
-from paper_reader.ui.startup import install_translations
+from paper_reader.ui.shell import startup
+from paper_reader.ui.shell.session import Session, saved_language, settings_file
+from paper_reader.ui.shell.startup import install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "paper-reader_en.ts"
 QM = TS.with_suffix(".qm")
 # What the Makefile's update-translations target hands lupdate.
 PACKAGE = ROOT / "src" / "paper_reader"
-SOURCES = [*sorted((PACKAGE / "ui").glob("*.py")), PACKAGE / "app.py"]
+SOURCES = [*sorted((PACKAGE / "ui").rglob("*.py")), *sorted((PACKAGE / "kiosk").rglob("*.py")),
+           PACKAGE / "app.py"]
 PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w+\}")  # %1 for .replace, %n for plurals, {name} for .format
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ENDONYMS = {"中文(&C)"}  # the language menu names each language in itself

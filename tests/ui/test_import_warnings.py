@@ -6,7 +6,7 @@ from pathlib import Path
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.ui.importing import Importer
+from paper_reader.ui.tools.importing import Importer
 
 
 def test_the_summary_names_a_page_whose_dates_disagree(qtbot, tmp_path: Path, sample_dir: Path) -> None:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from paper_reader.app import ReaderApp
-from paper_reader.core.kiosk_library import KioskLibrary
+from paper_reader.kiosk.library import KioskLibrary
 
 
 def wal_size(path: Path) -> int:

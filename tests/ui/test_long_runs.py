@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 from paper_reader.app import ReaderApp, build
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.ui.article_html import BREAK, LONG_RUN, SHOWN_CHARS
+from paper_reader.ui.views.article_html import BREAK, LONG_RUN, SHOWN_CHARS
 
 LEAD = "本报讯(记者 林晓雯)3月14日,"
 # 10,500 letters with no break opportunity in them: three-letter numerals counting up, so

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolTip
 from paper_reader.app import ReaderApp, build
 from paper_reader.core.library import DamagedLibraryError, Library
 from paper_reader.core.model import Issue
-from paper_reader.ui.search_panel import snippet_html
+from paper_reader.ui.tools.search_panel import snippet_html
 
 from .markup import (
     IMG,
@@ -169,7 +169,7 @@ def test_page_markup_is_shown_as_text_in_every_widget(qtbot, markup_app: ReaderA
     summary = w.info_bar.label.text()
     assert str(bad_file) in summary and str(empty) in summary
     assert interpret(summary, w.info_bar.label.textFormat()) == (summary, [])
-    from paper_reader.ui.wiring import show_about
+    from paper_reader.ui.shell.wiring import show_about
 
     about = show_about(w, reader.library.path)
     assert str(markup_folder) in interpret(about.text(), about.textFormat())[0]
@@ -183,8 +183,8 @@ def test_page_markup_is_shown_as_text_in_every_widget(qtbot, markup_app: ReaderA
 
 def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, fifo: FifoWatch,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from paper_reader.ui.crash_dialog import CrashDialog
-    from paper_reader.ui.startup import check_library
+    from paper_reader.ui.shell.startup import check_library
+    from paper_reader.ui.system.crash_dialog import CrashDialog
 
     # SQLite's own words about a schema whose object is named with markup.
     path = markup_folder / "library.sqlite3"
@@ -231,7 +231,7 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
 
     # A failed print: the message is the error's own text.
     from paper_reader.core.model import Article, Page
-    from paper_reader.ui import printing
+    from paper_reader.ui.tools import printing
 
     def failing(*_a: object, **_k: object) -> None:
         raise OSError(f"{IMG} <b>printer</b> &amp; gone")
@@ -252,7 +252,7 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
 
 
 def test_a_tooltip_shows_its_text_literally(qapp) -> None:
-    from paper_reader.ui.plain import TOOLTIP_CHARS, tooltip
+    from paper_reader.ui.views.plain import TOOLTIP_CHARS, tooltip
 
     for text in ("<b>x</b>", "&amp;", "a\n<img src='x'>", "plain 文字", "&lt;b&gt;", "x" * 500):
         shown, acted = interpret(tooltip(text))
@@ -263,7 +263,7 @@ def test_a_tooltip_shows_its_text_literally(qapp) -> None:
 
 def test_a_face_name_stays_inside_the_article_css(qapp) -> None:
     from paper_reader.core.model import Article, Page
-    from paper_reader.ui.article_html import article_html
+    from paper_reader.ui.views.article_html import article_html
 
     from .markup import Probe
 

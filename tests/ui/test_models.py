@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtTest import QAbstractItemModelTester
 
-from paper_reader.core.issue import parse_path
-from paper_reader.ui.models import MISSING_ROLE, ArticleListModel, PageListModel
+from paper_reader.core.parsing.issue import parse_path
+from paper_reader.ui.views.models import MISSING_ROLE, ArticleListModel, PageListModel
 
 
 def test_page_model_passes_the_model_tester(qtbot, sample_dir) -> None:
@@ -36,7 +36,7 @@ def test_painting_the_article_list_keeps_none_alive(qtbot, sample_dir) -> None:
     interpreter after some minutes of reading; pyproject excludes it, and this guards that."""
     import sys
 
-    from paper_reader.ui.article_list import ArticleListView
+    from paper_reader.ui.views.article_list import ArticleListView
 
     model = ArticleListModel()
     model.set_page(parse_path(sample_dir).pages[0])
@@ -55,7 +55,7 @@ def test_role_numbers_are_qts() -> None:
     """The models name Qt's roles by number (see models.py); they must be Qt's numbers."""
     from PySide6.QtCore import Qt
 
-    from paper_reader.ui import models
+    from paper_reader.ui.views import models
 
     role = Qt.ItemDataRole
     assert (models.DISPLAY_ROLE, models.TOOLTIP_ROLE, models.TEXT_ALIGNMENT_ROLE, models.FOREGROUND_ROLE,
@@ -68,7 +68,7 @@ def test_role_numbers_are_qts() -> None:
 def test_article_list_elides_a_long_byline(qtbot) -> None:
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from paper_reader.ui.article_list import ELLIPSIS, elided
+    from paper_reader.ui.views.article_list import ELLIPSIS, elided
 
     fm = QFontMetrics(QFont())
     assert elided(fm, "本报记者", 500) == "本报记者"
@@ -84,7 +84,7 @@ def test_toolbar_icons_take_the_text_colour_and_grey_out(qtbot) -> None:
     from PySide6.QtGui import QIcon, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from paper_reader.ui.icons import SHAPES, shape_icon
+    from paper_reader.ui.shell.icons import SHAPES, shape_icon
 
     palette = QApplication.palette()
     for shape in SHAPES:

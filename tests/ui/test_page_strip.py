@@ -13,9 +13,9 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.history import Location
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
+from paper_reader.core.reading.history import Location
 
 from .test_window import click_article, click_link
 
@@ -140,7 +140,7 @@ def test_open_on_the_command_line(qtbot, library_path: Path, sample_dir: Path) -
 
 
 def test_open_asked_by_a_second_start(qtbot, app: ReaderApp) -> None:
-    from paper_reader.ui.single_instance import Knock, answer_knock
+    from paper_reader.ui.system.single_instance import Knock, answer_knock
 
     assert answer_knock(Knock(open="2024-03-15/4"), app.window, app.reader)
     shows_page(qtbot, app, 4)
@@ -148,7 +148,7 @@ def test_open_asked_by_a_second_start(qtbot, app: ReaderApp) -> None:
 
 def test_import_and_the_library_changing_under_the_window(qtbot, app: ReaderApp,
                                                            sample_dir: Path) -> None:
-    from paper_reader.ui.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
 
     app.reader.go_page(3)
     shows_page(qtbot, app, 3)

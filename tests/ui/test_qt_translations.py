@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
-from paper_reader.ui.session import Session
-from paper_reader.ui.startup import install_translations
+from paper_reader.ui.shell.session import Session
+from paper_reader.ui.shell.startup import install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "pyinstaller" / "paper-reader.spec"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.history import Location
+from paper_reader.core.reading.history import Location
 from tests.ui.test_window import click_article, click_link
 
 

@@ -13,9 +13,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
 from paper_reader.app import ReaderApp, build
-from paper_reader.core.history import Location
-from paper_reader.ui.article_html import DARK
-from paper_reader.ui.look import DEFAULT_SIZE
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.shell.look import DEFAULT_SIZE
+from paper_reader.ui.views.article_html import DARK
 
 
 def open_article(app: ReaderApp, page: int, row: int) -> None:

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from paper_reader.app import ReaderApp
-from paper_reader.core.history import Location
 from paper_reader.core.importer import import_paths
-from paper_reader.ui.library_watch import LibraryFollower
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.system.library_watch import LibraryFollower
 
 
 def confirm(qtbot, app: ReaderApp, action_name: str, answer: str = "删除") -> str:
@@ -141,8 +141,8 @@ def test_the_kiosk_offers_no_removal(make_kiosk_like) -> None:
 def make_kiosk_like(qtbot, tmp_path: Path, sample_dir: Path):
     """A window built as the kiosk is (read-only library, no importer)."""
     from paper_reader.app import build
-    from paper_reader.core.kiosk_config import KioskConfig
     from paper_reader.core.library import Library
+    from paper_reader.kiosk.config import KioskConfig
 
     path = tmp_path / "kiosk.sqlite3"
     with Library(path) as lib:

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from paper_reader.app import ReaderApp
-from paper_reader.core.history import Location
 from paper_reader.core.model import Article, Issue, Link, Page
-from paper_reader.ui.article_html import article_html
+from paper_reader.core.reading.history import Location
+from paper_reader.ui.views.article_html import article_html
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="needs poppler's pdftotext (poppler-utils)")
@@ -118,7 +118,7 @@ def test_print_of_the_whole_article_and_of_one_part(qtbot, reader_app: ReaderApp
     """What the print dialog and the kiosk's printer are given (print_parts), printed to a file."""
     from PySide6.QtPrintSupport import QPrinter
 
-    from paper_reader.ui import printing
+    from paper_reader.ui.tools import printing
 
     def printed(name: str) -> str:
         parts = reader_app.tools.print_parts()

@@ -89,7 +89,7 @@ def test_follow_continuation_then_go_back(qtbot, reader_app: ReaderApp) -> None:
 
 
 def test_mouse_back_button(qtbot, reader_app: ReaderApp) -> None:
-    from paper_reader.ui.wiring import MouseNavigation
+    from paper_reader.ui.shell.wiring import MouseNavigation
 
     buttons = reader_app.window.findChild(MouseNavigation)
     qtbot.waitUntil(lambda: buttons._watching, timeout=2000)  # set up just after the first paint
@@ -214,8 +214,8 @@ def test_page_turn_to_a_missing_page_says_so(qtbot, tmp_path: Path, sample_dir: 
 
 
 def test_no_chinese_font_is_said_once(qtbot, monkeypatch, library_path: Path) -> None:
-    from paper_reader.ui import startup
-    from paper_reader.ui.fonts import FontChoice
+    from paper_reader.ui.shell import startup
+    from paper_reader.ui.shell.fonts import FontChoice
 
     monkeypatch.setattr(startup, "choose_fonts", lambda: FontChoice(None, None, None))
     first = build(library_path)
@@ -249,7 +249,7 @@ def test_cancelled_import_keeps_the_library(qtbot, reader_app: ReaderApp, sample
 
 
 def test_about_names_versions_and_library(qtbot, reader_app: ReaderApp) -> None:
-    from paper_reader.ui.wiring import show_about
+    from paper_reader.ui.shell.wiring import show_about
 
     box = show_about(reader_app.window, reader_app.library.path)
     assert "PySide6" in box.text() and "OpenCC" in box.text() and str(reader_app.library.path) in box.text()
@@ -277,7 +277,7 @@ def test_first_page_is_laid_out_once_at_the_shown_size(qtbot, library_path: Path
     """As `paper-reader` starts: the library opened by the start-up check is the window's,
     the front page goes up when the window is shown (at its real size, not the placeholder
     width of a view never shown), and idle work waits for the window too."""
-    from paper_reader.ui.startup import open_library
+    from paper_reader.ui.shell.startup import open_library
 
     library = open_library(library_path, interactive=False)
     assert library is not None
@@ -299,7 +299,7 @@ def test_first_page_is_laid_out_once_at_the_shown_size(qtbot, library_path: Path
 STARTUP_PROBE = """
 import os, sys
 from paper_reader.__main__ import main
-import paper_reader.ui.startup as startup
+import paper_reader.ui.shell.startup as startup
 
 def first_paint(app, window, *_):
     import PySide6.QtCore, PySide6.QtWidgets

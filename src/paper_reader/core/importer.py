@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decoding import PageFileError
-from .issue import group_issues, read_pages, unfiled
 from .library import Library, LibraryError, PageResult
 from .model import Issue, Page
+from .parsing.issue import group_issues, read_pages, unfiled
+from .sources.decoding import PageFileError
 
 
 @dataclass
@@ -44,7 +44,7 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
 
     ``sources`` gets the file each page came from, keyed by ``id(page)``.
     """
-    from .issue import source_files
+    from .parsing.issue import source_files
 
     files: list[Path] = []
     for p in paths:

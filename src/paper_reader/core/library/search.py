@@ -1,0 +1,172 @@
+"""Full-text search over the library, whatever the script of query and text.
+
+Text is indexed in a folded form (simplified script, lower case). Terms of three or more
+characters go through the trigram FTS index, shorter ones through a one-character index
+(trigrams cannot find them). A rare term is looked up in the indexes and its few rows
+sorted; a common one walks the date index newest first and stops once enough hits are in
+hand. A reader's query is always searched as text: it never reaches FTS syntax.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..reading.script import fold
+
+if TYPE_CHECKING:
+    from .rows import Rows
+
+SNIPPET_CHARS = 36
+
+
+def fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+SELECTIVE = 3000  # fewer index matches than this: sort them; more: walk the dates newest first
+
+
+def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               check: Rows | None = None) -> list:  # type: ignore[type-arg]
+    """The hits, newest first; every stored value checked by ``check`` (the library's)."""
+    from . import SearchHit
+    from .rows import Rows
+
+    check = check or Rows(Path("library"))
+    terms = [t for t in fold(query.replace("\x00", " ")).split() if t][:16]
+    if not terms:
+        return []
+    where: list[str] = []
+    args: list[object] = []
+    if paper:
+        where.append("t.paper_id = (SELECT id FROM papers WHERE name = ?)")
+        args.append(paper)
+    if date_from:
+        where.append("t.date >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("t.date <= ?")
+        args.append(date_to)
+    candidates, cand_args = _index_candidates(terms)
+    selective = False
+    if candidates:
+        found = db.execute(f"SELECT count(*) FROM ({candidates} LIMIT {SELECTIVE})", cand_args).fetchone()[0]
+        selective = found < SELECTIVE
+    limit = max(1, min(int(limit), 1_000_000))  # SQLite's integers end at 2**63
+    if selective:
+        # Few matches: sort them by date without reading their text. The one-character
+        # index can match across punctuation, so a few more are taken and checked below.
+        where.insert(0, f"t.article_id IN ({candidates})")
+        args = cand_args + args
+        fetch = limit * 2 + 10
+    else:
+        # A common word: newest first along the date index, testing each row's text and
+        # stopping at `limit` hits.
+        for t in terms:
+            where.append("(instr(t.title, ?) OR instr(t.body, ?) OR instr(t.byline, ?))")
+            args += [t, t, t]
+        fetch = limit
+    sql = ("SELECT t.article_id, t.date, t.page FROM article_text t "
+           f"WHERE {' AND '.join(where) or '1'} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
+    args.append(fetch)
+    hits = []
+    cur = db.cursor()
+    cur.row_factory = sqlite3.Row
+    for found in cur.execute(sql, args).fetchall():
+        if len(hits) >= limit:
+            break
+        article_id = check.integer(found["article_id"], "an article's row")
+        what = f"the search text of article {article_id}"
+        date = check.date(found["date"], f"the date in {what}")
+        page = check.page(found["page"], f"the page in {what}")
+        row = cur.execute(
+            "SELECT title, byline, body FROM article_text WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:  # index and table disagree
+            raise check.damaged(f"{what} unreadable")
+        folded_title = check.text(row["title"], what)
+        folded_byline = check.text(row["byline"], what)
+        folded_body = check.text(row["body"], what)
+        if not all(t in folded_title or t in folded_body or t in folded_byline for t in terms):
+            continue
+        meta = cur.execute(
+            "SELECT i.id AS issue_id, p.name, a.position, a.title, a.column_label, a.kicker, "
+            "a.subtitle, a.paragraphs, a.captions, a.signature FROM articles a "
+            "JOIN pages g ON g.id = a.page_id JOIN issues i ON i.id = g.issue_id "
+            "JOIN papers p ON p.id = i.paper_id WHERE a.id = ?", (article_id,)).fetchone()
+        if meta is None:  # indexed text of an article that is not there: the file is damaged
+            raise check.damaged(f"{what} without its article")
+        what = f"article {article_id}"
+        heads = [check.text(meta[k], f"the {k} of {what}", optional=True)
+                 for k in ("column_label", "kicker", "subtitle")]
+        body = "\n".join([*(x for x in heads if x), *check.texts(meta["paragraphs"], f"the text of {what}"),
+                          *check.texts(meta["captions"], f"the captions of {what}"),
+                          *check.texts(meta["signature"], f"the signature of {what}")])
+        hits.append(SearchHit(
+            article_id, check.integer(meta["issue_id"], f"the issue of {what}"),
+            check.text(meta["name"], "a paper's name"), date, page,
+            check.integer(meta["position"], f"the place of {what}", 0),
+            check.text(meta["title"], f"the title of {what}"), snippet(body, folded_body, terms)))
+    return hits
+
+
+def _index_candidates(terms: list[str]) -> tuple[str, list[object]]:
+    """Rows that may hold every term, from the trigram and one-character indexes."""
+    parts: list[str] = []
+    args: list[object] = []
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        parts.append("SELECT rowid FROM article_fts WHERE article_fts MATCH ?")
+        args.append(" AND ".join(fts_phrase(t) for t in long_terms))
+    short_terms = [t for t in terms if len(t) < 3 and any(ch.isalnum() for ch in t)]
+    if short_terms:
+        parts.append("SELECT rowid FROM article_chars WHERE article_chars MATCH ?")
+        args.append(" AND ".join(fts_phrase(" ".join(ch for ch in t if ch.isalnum()))
+                                 for t in short_terms))
+    if any(len(t) < 3 and not any(ch.isalnum() for ch in t) for t in terms):
+        return "", []  # punctuation alone is in no index: scan
+    return " INTERSECT ".join(parts), args
+
+
+def find_spans(folded: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each term occurs in a folded text, in order, overlaps merged."""
+    spans = []
+    for term in terms:
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def snippet(original: str, folded: str, terms: list[str]) -> str:
+    """A short piece of the article around the first hit, hits marked with \\x02…\\x03."""
+    from . import SearchHit
+
+    text = original if len(original) == len(folded) else folded
+    spans = find_spans(folded, terms)
+    if not spans:
+        return text[: SNIPPET_CHARS * 2].replace("\n", " ")
+    first = spans[0][0]
+    start = max(0, first - SNIPPET_CHARS // 2)
+    end = min(len(text), start + SNIPPET_CHARS * 2)
+    out, pos = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out.append(text[pos:a])
+        out.append(SearchHit.MARK_START + text[a:b] + SearchHit.MARK_END)
+        pos = b
+    out.append(text[pos:end])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix

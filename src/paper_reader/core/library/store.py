@@ -1,0 +1,344 @@
+"""Storing issues in the library: the write half of ``library.Library``.
+
+Every import is one transaction: a cancelled or failed one leaves the file as it was.
+Pages are kept with a digest of what they say, so a page imported again unchanged is left
+alone, and a changed one replaces the stored one; continuations are worked out again for
+every issue an import touched.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import NamedTuple
+
+from ..limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
+from ..model import Article, Issue, Link, Page
+from ..reading.script import fold
+from .file import LibraryError, _guarded
+from .rows import Rows
+
+
+class PageResult(NamedTuple):
+    paper: str
+    date: str
+    number: int
+    status: str  # imported, replaced, unchanged
+
+
+class Removal(NamedTuple):
+    """What a removal takes (or took): a paper (date None), an issue (page None) or a page."""
+
+    paper: str
+    date: str | None
+    page: int | None
+    issues: int
+    pages: int
+    articles: int
+
+
+class IssueStore:
+    """What Library does to store issues (a mixin: Library provides the connection)."""
+
+    db: sqlite3.Connection
+    path: Path
+    readonly: bool
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    checkpoint: Callable[[], None]
+
+    @_guarded
+    def import_issues(self, issues: Iterable[Issue], cancelled=None,  # type: ignore[no-untyped-def]
+                      refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:
+        """Store issues in one transaction; re-imported pages replace the stored ones.
+
+        ``cancelled`` is polled between pages; when it returns True the whole import is
+        rolled back and ``ImportCancelled`` raised. With ``refused``, an issue whose data
+        cannot be stored (a number out of bounds, say) is left out and listed there with
+        the reason, and the others are stored; without it, that raises.
+        """
+        results: list[PageResult] = []
+        with self.transaction():
+            touched: set[int] = set()
+            last_id = self.db.execute("SELECT coalesce(max(article_id), 0) FROM article_text").fetchone()[0]
+            for issue in issues:
+                if not issue.paper or not issue.date:
+                    raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
+                mark = len(results)
+                self.db.execute("SAVEPOINT one_issue")
+                try:
+                    _check_numbers(issue)
+                    issue_id = self._issue_row(issue)
+                    for page in issue.pages:
+                        if cancelled is not None and cancelled():
+                            raise ImportCancelled()
+                        status = self._store_page(issue_id, issue, page)
+                        results.append(PageResult(issue.paper, issue.date, page.number, status))
+                        if status != "unchanged":
+                            touched.add(issue_id)
+                except (ValueError, OverflowError, TypeError, sqlite3.InterfaceError) as exc:
+                    if refused is None:
+                        raise
+                    # Only this issue's rows go; the import of the others goes on.
+                    self.db.execute("ROLLBACK TO one_issue")
+                    del results[mark:]
+                    refused.append((issue, str(exc) or type(exc).__name__))
+                self.db.execute("RELEASE one_issue")
+            for issue_id in touched:
+                self._relink(issue_id)
+            self._index_new(last_id)
+        self.checkpoint()  # the file alone holds the import: a copy of it is whole
+        return results
+
+    def _index_new(self, last_id: int) -> None:
+        """Index the rows this import added (new rows get ids above every older one)."""
+        self.db.execute(
+            "INSERT INTO article_fts(rowid, title, byline, body) "
+            "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
+        self.db.execute(
+            "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
+            "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
+            (last_id,))
+
+    def _issue_row(self, issue: Issue) -> int:
+        db = self.db
+        pinyin = issue.masthead.get("pinyin")
+        db.execute("INSERT INTO papers(name, pinyin) VALUES (?, ?) ON CONFLICT(name) DO "
+                   "UPDATE SET pinyin = coalesce(excluded.pinyin, pinyin)", (issue.paper, pinyin))
+        paper_id = db.execute("SELECT id FROM papers WHERE name = ?", (issue.paper,)).fetchone()[0]
+        row = db.execute("SELECT id, masthead FROM issues WHERE paper_id = ? AND date = ?",
+                         (paper_id, issue.date)).fetchone()
+        # What would not read back is not written (library_rows): a count past any paper's
+        # is no count; the masthead keeps what was printed.
+        page_count = issue.page_count if 0 <= (issue.page_count or 0) <= MAX_PAGE_COUNT else None
+        if row is None:
+            cur = db.execute(
+                "INSERT INTO issues(paper_id, date, serial, page_count, masthead) VALUES (?,?,?,?,?)",
+                (paper_id, issue.date, issue.serial, page_count,
+                 json.dumps(issue.masthead, ensure_ascii=False)),
+            )
+            return int(cur.lastrowid)  # type: ignore[arg-type]
+        if issue.masthead:  # a front page brings the masthead; inner pages do not
+            db.execute("UPDATE issues SET serial = ?, page_count = ?, masthead = ? WHERE id = ?",
+                       (issue.serial, page_count,
+                        json.dumps(issue.masthead, ensure_ascii=False), row[0]))
+        return int(row[0])
+
+    def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
+        db = self.db
+        if not 1 <= page.number <= MAX_PAGE:
+            raise LibraryError(f"{issue.paper} {issue.date}: page number {page.number} is past any "
+                               f"paper's ({MAX_PAGE}); nothing was imported")
+        digest = page_digest(page, issue)
+        row = db.execute("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
+                         (issue_id, page.number)).fetchone()
+        if row and row[1] == digest:
+            return "unchanged"
+        status = "imported"
+        if row:
+            self._delete_page(row[0])
+            status = "replaced"
+        cur = db.execute(
+            "INSERT INTO pages(issue_id, number, label, section, header, unplaced, source_hash, "
+            "imported_at) VALUES (?,?,?,?,?,?,?,?)",
+            (issue_id, page.number, page.label, page.section,
+             json.dumps(page.header, ensure_ascii=False),
+             json.dumps(page.unplaced, ensure_ascii=False), digest,
+             time.strftime("%Y-%m-%dT%H:%M:%S")),
+        )
+        page_id = cur.lastrowid
+        paper_id = db.execute("SELECT paper_id FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
+        for pos, art in enumerate(page.articles):
+            cur = db.execute(
+                "INSERT INTO articles(page_id, position, title, kicker, subtitle, column_label, "
+                "byline, authors, kind, paragraphs, captions, signature, continues_to_page, "
+                "continued_from_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (page_id, pos, art.title, art.kicker, art.subtitle, art.column, art.byline,
+                 _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
+                 _j(art.signature), _page(art.continues_to), _page(art.continued_from)),
+            )
+            body = "\n".join([*(x for x in (art.column, art.kicker, art.subtitle) if x),
+                              *art.paragraphs, *art.captions, *art.signature])
+            db.execute(
+                "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (cur.lastrowid, paper_id, issue.date, page.number, fold(art.title),
+                 fold(art.byline or ""), fold(body)),
+            )
+        return status
+
+    # -- removing ------------------------------------------------------------------------
+    def _removal_scope(self, paper: str, date: str | None,
+                       page: int | None) -> tuple[Removal, int, list[int], list[int]]:
+        """The paper's id, the issues and pages a removal takes, and their count."""
+        db = self.db
+        row = db.execute("SELECT id FROM papers WHERE name = ?", (paper,)).fetchone()
+        if row is None:
+            raise LibraryError(f"no paper named {paper} in the library")
+        paper_id = int(row[0])
+        sql, args = "SELECT id FROM issues WHERE paper_id = ?", [paper_id]
+        if date is not None:
+            sql += " AND date = ?"
+            args.append(date)
+        issue_ids = [r[0] for r in db.execute(sql, args)]
+        if not issue_ids:
+            raise LibraryError(f"{paper} has no issue dated {date} in the library")
+        marks = ",".join("?" * len(issue_ids)) if len(issue_ids) < 500 else None
+        # A paper's thousands of issues: by paper, not by a list of ids.
+        where = f"issue_id IN ({marks})" if marks else \
+            "issue_id IN (SELECT id FROM issues WHERE paper_id = ?)"
+        where_args: list[object] = list(issue_ids) if marks else [paper_id]
+        if page is not None:
+            where += " AND number = ?"
+            where_args.append(page)
+        page_ids = [r[0] for r in db.execute(f"SELECT id FROM pages WHERE {where}", where_args)]
+        if page is not None and not page_ids:
+            raise LibraryError(f"{paper} {date} has no page {page} in the library")
+        articles = 0
+        for k in range(0, len(page_ids), 500):
+            chunk = page_ids[k:k + 500]
+            articles += db.execute(
+                f"SELECT count(*) FROM articles WHERE page_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchone()[0]
+        what = Removal(paper, date, page, len(issue_ids), len(page_ids), articles)
+        return what, paper_id, issue_ids, page_ids
+
+    @_guarded
+    def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
+        """What ``remove`` would take; LibraryError naming what is not in the library."""
+        with self.snapshot():
+            return self._removal_scope(paper, date, page)[0]
+
+    @_guarded
+    def remove(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
+        """Remove a paper, one of its issues (``date``) or one page of an issue (``page``),
+        in one transaction: the search index rows go with the articles, and the issue's
+        remaining pages have their continuations worked out again (a 下转 to a removed
+        page then points at a page not in the library, as before it was imported)."""
+        with self.transaction():
+            what, paper_id, issue_ids, page_ids = self._removal_scope(paper, date, page)
+            self._delete_pages(page_ids)
+            db = self.db
+            for issue_id in issue_ids:
+                if page is not None and db.execute(
+                        "SELECT 1 FROM pages WHERE issue_id = ? LIMIT 1", (issue_id,)).fetchone():
+                    self._relink(issue_id)
+                else:  # the issue has no page left
+                    db.execute("DELETE FROM issues WHERE id = ?", (issue_id,))
+            if not db.execute("SELECT 1 FROM issues WHERE paper_id = ? LIMIT 1", (paper_id,)).fetchone():
+                db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
+        self.checkpoint()  # the file alone is then the whole library
+        return what
+
+    def _delete_pages(self, page_ids: list[int]) -> None:
+        """_delete_page for many pages at once: a paper's thousands of pages one statement
+        set at a time, not a scan of the continuations for each page."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_pages(id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_articles(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM removed_pages")
+        db.execute("DELETE FROM removed_articles")
+        db.executemany("INSERT INTO removed_pages(id) VALUES (?)", ((i,) for i in page_ids))
+        db.execute("INSERT INTO removed_articles(id) SELECT id FROM articles WHERE page_id IN "
+                   "(SELECT id FROM removed_pages)")
+        gone = "(SELECT id FROM removed_articles)"
+        db.execute(f"DELETE FROM continuations WHERE from_article IN {gone}")
+        db.execute(f"DELETE FROM continuations WHERE to_article IN {gone}")
+        db.execute(f"DELETE FROM article_text WHERE article_id IN {gone}")
+        db.execute(f"DELETE FROM articles WHERE id IN {gone}")
+        db.execute("DELETE FROM pages WHERE id IN (SELECT id FROM removed_pages)")
+        db.execute("DELETE FROM removed_pages")
+        db.execute("DELETE FROM removed_articles")
+
+    def _delete_page(self, page_id: int) -> None:
+        db = self.db
+        ids = "SELECT id FROM articles WHERE page_id = ?"
+        db.execute(f"DELETE FROM continuations WHERE from_article IN ({ids}) OR to_article IN ({ids})",
+                   (page_id, page_id))
+        db.execute(f"DELETE FROM article_text WHERE article_id IN ({ids})", (page_id,))
+        db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
+        db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+
+    def _relink(self, issue_id: int) -> None:
+        """Recompute the issue's continuations from what its stored pages say."""
+        from ..parsing.issue import resolve_links
+
+        db = self.db
+        rows = db.execute(
+            "SELECT a.id, p.number, a.position, a.title, a.continues_to_page, a.continued_from_page "
+            "FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ? "
+            "ORDER BY p.number, a.position", (issue_id,)).fetchall()
+        pages: dict[int, Page] = {}
+        ids: dict[tuple[int, int], int] = {}
+        check = Rows(self.path)  # a crafted row must not end an import in a traceback
+        for aid, number, _pos, title, to_page, from_page in rows:
+            aid, number = check.integer(aid, "an article's row"), check.page(number, "a page number")
+            to_page = check.page(to_page, "a continuation's page", optional=True)
+            from_page = check.page(from_page, "a continuation's page", optional=True)
+            page = pages.setdefault(number, Page(number=number, label=""))
+            page.articles.append(Article(
+                title=check.text(title, "an article's title", optional=True) or "",
+                continues_to=Link(to_page) if to_page is not None else None,
+                continued_from=Link(from_page) if from_page is not None else None))
+            ids[(number, len(page.articles) - 1)] = aid  # its place as resolve_links counts it
+        issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
+        resolve_links(issue)
+        db.execute(
+            "DELETE FROM continuations WHERE from_article IN (SELECT a.id FROM articles a "
+            "JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ?)", (issue_id,))
+        for page in issue.pages:
+            for pos, art in enumerate(page.articles):
+                if art.continues_to and art.continues_to.article is not None:
+                    db.execute("INSERT INTO continuations(from_article, to_article) VALUES (?, ?)",
+                               (ids[(page.number, pos)],
+                                ids[(art.continues_to.page, art.continues_to.article)]))
+
+
+def _check_numbers(issue: Issue) -> None:
+    """Numbers as the parser bounds them (see limits); anything else is not stored."""
+    def check(what: str, value: object, limit: int, low: int = 1) -> None:
+        if value is not None and (type(value) is not int or bounded(value, limit, low) is None):
+            raise ValueError(f"{what} {str(value)[:20]} is out of bounds")
+
+    check("serial", issue.serial, MAX_SERIAL)
+    # A page count past any paper's is stored as no count (see _issue_row), not refused.
+    for page in issue.pages:
+        check("page number", page.number, MAX_PAGE)
+        for art in page.articles:
+            for link in (art.continues_to, art.continued_from):
+                check("continuation page", link.page if link else None, MAX_PAGE)
+
+
+class ImportCancelled(Exception):
+    """The reader cancelled an import; nothing of it was kept."""
+
+
+def spaced(text: str | None) -> str:
+    """Every character its own token, for the one-character index."""
+    return " ".join(text) if text else ""
+
+
+def _page(link: Link | None) -> int | None:
+    """A continuation's page as stored: one past any paper's is no link (library_rows)."""
+    return link.page if link is not None and 1 <= link.page <= MAX_PAGE else None
+
+
+def _j(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def page_digest(page: Page, issue: Issue) -> str:
+    """What the page says, without how its links resolved: that depends on other pages."""
+    printed = page.to_dict()
+    for art in printed["articles"]:
+        for key in ("continues_to", "continued_from"):
+            if art[key]:
+                art[key] = art[key]["page"]
+    import hashlib  # only imports need it: kept off the window's start-up
+
+    data = {"page": printed, "header": page.header,
+            "masthead": issue.masthead if page.masthead else None}
+    return hashlib.sha256(_j(data).encode()).hexdigest()

@@ -1,0 +1,118 @@
+"""Patterns of the printed page, matched on a half-width-normalised copy of each line.
+
+``norm`` maps full-width punctuation to half-width one character for one character, so a
+match position in the normalised text is the same position in the text as published.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..limits import page_in_range
+from ..model import chinese_number
+
+_FULL = "，：（）；！？　０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+_HALF = ",:();!? 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NORM = str.maketrans(_FULL, _HALF)
+_HAS_FULL = re.compile(f"[{_FULL}]")
+
+
+@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    # str.translate is slow on CJK text; most lines need no change at all.
+    return text.translate(_NORM) if _HAS_FULL.search(text) else text
+
+
+NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|[A-Z][0-9]{1,2})"
+
+# (下转第二版) (下轉第3版) (转A3) at the end of a paragraph or on a line of its own.
+CONTINUES_TO = re.compile(rf"\(\s*(?:下转|下轉|转|轉|转至|轉至)\s*(?:第\s*)?({NUM})\s*版?\s*\)\s*$")
+# (上接第一版) at the start of a paragraph.
+CONTINUED_FROM = re.compile(rf"^\s*\(\s*(?:上接|接|承)\s*(?:第\s*)?({NUM})\s*版?\s*\)\s*")
+
+BYLINE_PREFIX = re.compile(
+    r"^(?:本报讯|本報訊|本报消息|本報消息|(?:新华社|新華社|中新社|人民网)[^,()]{0,16}?(?:电|電|讯|訊))"
+    r"(?:\s*\([^()]{1,40}\))?\s*"
+)
+ROLE = (r"(?:特约|特約|见习|見習|实习|實習|首席)?"
+        r"(?:记者|記者|通讯员|通訊員|评论员|評論員|实习生|實習生|摄影|攝影)")
+SOURCE = r"(?:本报|本報|新华社|新華社|中新社|《[^》]{1,15}》)"
+NAME = r"[\u4e00-\u9fff·]{2,5}"
+BYLINE_LINE = re.compile(
+    rf"^{SOURCE}?{ROLE}(?:{NAME})?(?:\s+(?:{ROLE}\s*)?{NAME})*\s*$|^{SOURCE}{ROLE}\s*$"
+)
+TRAILING_BYLINE = re.compile(
+    rf"(?<=[。!?”」』…])\s*\(((?:{ROLE}\s*)?{NAME}(?:[\s、]+(?:{ROLE}\s*)?{NAME}){{0,3}})\)\s*$"
+)
+# A caption is known by its shape, never by 图为 alone (试图为, 意图为, 地图为 are words):
+# the photographer's credit at its end (… 摄, 记者 X 摄, 本报记者 X 摄影) ...
+_CREDITED = (rf"(?:{SOURCE}?{ROLE}\s*{NAME}(?:\s+{NAME})*\s*"  # 本报记者 范景行 摄, 记者李响摄
+             rf"|(?<=[\s(])(?:{NAME}\s+)*{NAME}\s*"  # … 张三 摄, (张三 李四摄)
+             rf"|(?:{NAME}\s+)*{NAME}\s+)")  # …现场。张三 摄
+CAPTION_CREDIT = re.compile(rf"{_CREDITED}(?P<verb>摄影|攝影|摄|攝)\s*\)?\s*$")
+# ... or 图为 / 图: opening a clause: at the line's start, after a sentence or a space.
+CAPTION_MARK = re.compile(r"(?:^|(?<=[。;!?…\s)])|(?<=[。!?][”」』]))\s*"
+                          r"(?:\(\s*)?(?:图为|圖為|图片为|圖片為|(?:图|圖)\s*:)")
+DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+SUBTITLE = re.compile(r"^\s*(?:——|--|—)")
+
+SENTENCE_END = set("。!?…;.")
+CLOSERS = set("”’」』)】》\"'")
+
+TAGS = {
+    "新闻特写", "新聞特寫", "特写", "特寫", "记者手记", "記者手記", "编后", "編後", "编后语", "編後語",
+    "短评", "短評", "述评", "述評", "图片新闻", "圖片新聞", "新闻链接", "新聞鏈接", "链接", "鏈接",
+    "背景链接", "延伸阅读", "延伸閱讀", "现场直击", "現場直擊", "侧记", "側記", "新闻观察", "新聞觀察",
+}
+KICKER_END = re.compile(r"(?:强调|強調|指出|表示|要求|提出|寄语|寄語|时说|時說|称|稱|介绍|介紹|透露)$")
+
+ROLE_WORDS = re.compile(rf"^{SOURCE}?{ROLE}")
+COMMENTARY = re.compile(r"评论员|評論員|社论|社論|短评|短評|时评|時評|述评|述評|评论|評論|编后|編後")
+FEATURE = re.compile(r"特写|特寫|手记|手記|侧记|側記|纪实|紀實|走笔|走筆|探访|探訪")
+NOTICE_TITLE = re.compile(
+    r"(?:公告|通告|通知|通报|通報|启事|啟事|公示|声明|聲明|倡议书|倡議書|告知书|告知書)$"
+)
+
+
+def page_number(token: str) -> int | None:
+    """第二版 → 2, 3 → 3, A3 → 3; None past the bounds of a page number."""
+    token = norm(token).strip()
+    if token[:1].isalpha() and token[:1].isascii():
+        token = token[1:]
+    return page_in_range(chinese_number(token))
+
+
+def authors_of(text: str) -> list[str]:
+    """Names only, from a byline as printed: roles, sources and credits taken off."""
+    text = norm(text)
+    text = re.sub(r"^(?:本报讯|本報訊|本报消息|本報消息)", "", text)
+    text = re.sub(r"[()]", " ", text)
+    text = re.sub(r"(?:摄|攝)\s*$", "", text)
+    names: list[str] = []
+    for token in re.split(r"[\s、,/]+", text):
+        token = re.sub(rf"^{SOURCE}", "", token)
+        token = re.sub(rf"^{ROLE}", "", token)
+        if re.fullmatch(NAME, token) and not re.fullmatch(ROLE, token):
+            names.append(token)
+    return names
+
+
+def is_open(paragraph: str) -> bool:
+    """True when a paragraph stops mid-sentence, as at a column edge."""
+    text = norm(paragraph).rstrip()
+    if not text:
+        return False
+    last = text[-1]
+    if last in SENTENCE_END or last in ":":
+        return False
+    if last in CLOSERS:
+        before = text[-2:-1]
+        if before in SENTENCE_END or before in CLOSERS:
+            return False
+        if last == ")" and (text.startswith("(") or TRAILING_BYLINE.search(text)):
+            return False
+        return True
+    if DATE_LINE.match(text):
+        return False
+    return True

@@ -1,0 +1,75 @@
+"""A continued article read as one: its parts (下转 … 上接) joined in reading order.
+
+A part that stops mid-sentence (its last paragraph ends without closing punctuation, cut
+where the page ran out) runs on into the next part's first paragraph: one paragraph, with
+the place of the join kept so that a view can mark it inside. A part that ends a sentence
+is followed by the next part's paragraphs as they stand.
+
+The whole article is always headed by its first part: kicker, title, subtitle, byline and
+page are the opening part's, whichever part the reader opened it from.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..model import Article, Link, Page, page_label
+from ..parsing.patterns import is_open
+
+
+class Join(NamedTuple):
+    """Where the next part begins in the joined paragraphs."""
+
+    paragraph: int  # index in WholeArticle.paragraphs (== len(paragraphs) after the last one)
+    offset: int  # characters into that paragraph; 0 when the part starts a paragraph of its own
+    page: int  # the number of the page the part is printed on
+    label: str  # that page's label as printed, e.g. 第二版
+
+    @property
+    def inline(self) -> bool:
+        """Mid-sentence: one paragraph runs on across the join."""
+        return self.offset > 0
+
+
+class WholeArticle(NamedTuple):
+    page: Page  # the first part's page and article: the header of the whole
+    article: Article
+    paragraphs: list[str]
+    joins: list[Join]  # one for each part after the first, in order
+    captions: list[tuple[int, str]]  # (the paragraph a caption follows, the caption)
+    signature: list[str]
+    continued_from: Link | None  # the first part's 上接, to a page not in hand
+    continues_to: Link | None  # the last part's 下转, likewise
+
+
+def join_parts(parts: list[tuple[Page, Article]]) -> WholeArticle:
+    """Join the parts of one article, given in reading order (at least one)."""
+    if not parts:
+        raise ValueError("an article has at least one part")
+    paragraphs: list[str] = []
+    joins: list[Join] = []
+    captions: list[tuple[int, str]] = []
+    signature: list[str] = []
+    for k, (page, part) in enumerate(parts):
+        texts = list(part.paragraphs)
+        start = len(paragraphs)
+        if k:
+            runs_on = bool(texts) and bool(paragraphs) and bool(parts[k - 1][1].paragraphs) \
+                and not parts[k - 1][1].signature and is_open(paragraphs[-1])
+            if runs_on:
+                start = len(paragraphs) - 1
+                joins.append(Join(start, len(paragraphs[-1]), page.number, _label(page)))
+                paragraphs[-1] += texts.pop(0)
+            else:
+                joins.append(Join(start, 0, page.number, _label(page)))
+        paragraphs += texts
+        # A part's captions stand after its first paragraph, as in the part on its own.
+        captions += [(start, c) for c in part.captions]
+        signature += part.signature
+    first_page, first = parts[0]
+    return WholeArticle(first_page, first, paragraphs, joins, captions, signature,
+                        first.continued_from, parts[-1][1].continues_to)
+
+
+def _label(page: Page) -> str:
+    return page.label or page_label(page.number)

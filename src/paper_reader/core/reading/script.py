@@ -1,0 +1,77 @@
+"""Simplified/traditional script conversion with OpenCC, built on first use and cached.
+
+Loading a converter's dictionaries costs tens of milliseconds, so nothing is loaded until a
+reader (or the search index) first needs it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+# Display scripts: as printed, or converted with one of OpenCC's configurations.
+SCRIPTS: dict[str, str | None] = {
+    "original": None,
+    "simplified": "t2s",
+    "traditional": "s2t",
+    "taiwan": "s2twp",
+    "hongkong": "s2hk",
+}
+
+
+@cache
+def converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # deferred: importing loads a shared library
+
+    return opencc.OpenCC(config)
+
+
+class ScriptConverter:
+    """Converts text for display; keeps every converted string for instant switching.
+
+    The strings of the last session can be kept on disk, so that a reader who reads in
+    traditional script does not wait for OpenCC's dictionaries at the next start.
+    """
+
+    KEEP = 4000  # strings written to disk: a few pages' worth
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def convert(self, text: str, script: str) -> str:
+        config = SCRIPTS.get(script)
+        if not config or not text:
+            return text
+        key = (config, text)
+        out = self._cache.get(key)
+        if out is None:
+            out = converter(config).convert(text)
+            self._cache[key] = out
+        return out
+
+
+    def load(self, path: Path) -> None:
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            for config, text, out in entries:
+                self._cache[(str(config), str(text))] = str(out)
+        except (OSError, ValueError, TypeError):
+            pass  # no cache, or an unreadable one: conversions are simply done again
+
+    def save(self, path: Path) -> None:
+        entries = [[c, t, o] for (c, t), o in list(self._cache.items())[-self.KEEP:]]
+        if not entries:
+            return
+        try:
+            from ..safe_file import write_atomic
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(entries, ensure_ascii=False).encode("utf-8"), 0o644)
+        except OSError:
+            pass
+
+
+def fold(text: str) -> str:
+    """The form text is indexed and searched in: simplified script, lower case."""
+    return converter("t2s").convert(text).lower() if text else text

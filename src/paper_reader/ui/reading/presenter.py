@@ -1,0 +1,232 @@
+"""Puts the Reader's state on screen. Views get data from here; they never fetch it.
+
+Documents for the pages and articles a reader is likely to open next are prepared on idle
+time, so that a page turn or an article open is a swap of ready documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QTextDocument
+
+from ...core.model import Issue, Page
+from ...core.reading.history import Location, View
+from ..shell.look import Look
+from ..shell.main_window import MainWindow
+from ..views.article_html import article_html
+from .doc_cache import DocumentCache
+from .reader import Reader
+
+ARTICLE_MARGIN = 18
+IDLE_MS = 40  # lets the frame that shows the change be painted before idle work starts
+
+
+class Presenter:
+    def __init__(self, window: MainWindow, reader: Reader, look: Look) -> None:
+        self.window = window
+        self.reader = reader
+        self.look = look
+        self.cache = DocumentCache(window)
+        self._overview_of: tuple[object, ...] | None = None
+        self._list_of: tuple[int | None, int] | None = None
+        self._neighbours: tuple[int, bool, bool] | None = None
+        # The overview scroll to put back once that page's overview goes up (it goes up on
+        # idle time, or when its tab is chosen): (page key, pixels).
+        self._overview_scroll: tuple[tuple[object, ...], int] | None = None
+        self._idle: list[Callable[[], None]] = []
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._idle_step)
+
+    # -- documents -------------------------------------------------------------------
+    def _page_key(self, number: int) -> tuple[object, ...]:
+        issue = self.reader.issue
+        return ("page", issue.id if issue else None, number, self.look.version)
+
+    def _page_doc(self, number: int):  # type: ignore[no-untyped-def]
+        issue = self.reader.issue
+        page = issue.page(number) if issue else None
+        ov = self.window.overview
+        ov.palette_colors = self.look.palette
+        return self.cache.build(self._page_key(number),
+                                lambda: ov.page_html(issue, number, page, self.look.convert),
+                                ov.font(), ov.text_width(), 4)
+
+    def _article_key(self, page: Page, row: int) -> tuple[object, ...]:
+        issue = self.reader.issue
+        return ("article", issue.id if issue else None, page.number, row, self.reader.whole_article,
+                self.look.version)
+
+    def _article_doc(self, page: Page, row: int):  # type: ignore[no-untyped-def]
+        issue, r, view = self.reader.issue, self.reader, self.window.article_view
+        assert issue is not None
+
+        def html() -> str:
+            joined = r.parts_of(page, row) if r.whole_article else None
+            return article_html(issue, page, page.articles[row], self.look.palette, self.look.face,
+                                joined=joined if joined and len(joined) > 1 else None,
+                                convert=self.look.convert, em_px=view.em_px())
+
+        return self.cache.build(self._article_key(page, row), html, view.browser.font(),
+                                view.text_width(), ARTICLE_MARGIN)
+
+    # -- showing ---------------------------------------------------------------------
+    def apply_fonts(self) -> None:
+        """Text face and size of the article view and the page overview."""
+        w, look = self.window, self.look
+        w.article_view.set_text_font(look.face, look.text_size)
+        font = w.overview.font()
+        if look.face:
+            font.setFamilies([look.face])
+        font.setPointSizeF(look.text_size * 0.85)
+        w.overview.setFont(font)
+        w.article_list.set_text_scale(look.list_scale)
+
+    def show_issue(self, issue: Issue | None) -> None:
+        w = self.window
+        w.page_model.convert = self.look.convert
+        w.article_model.convert = self.look.convert
+        w.page_model.set_issue(issue)
+        self.cache.clear()  # a reloaded issue may say something new under the same id
+        self._overview_of = self._list_of = self._neighbours = None
+        app_name = QCoreApplication.translate("MainWindow", "报纸阅读器")
+        if issue is None:
+            w.issue_label.setText("")
+            w.setWindowTitle(app_name)
+            w.article_model.set_page(None)  # nothing left open (all removed): empty views,
+            self._idle = []  # and no documents to prepare for pages that are gone
+            for view in (w.overview, w.article_view.browser):
+                blank = QTextDocument(view)  # in the look's face and size, like any page
+                blank.setDefaultFont(view.document().defaultFont())
+                blank.setDocumentMargin(view.document().documentMargin())
+                view.setDocument(blank)
+            return
+        y, m, d = (int(x) for x in (issue.date or "0-0-0").split("-"))
+        label = f"{issue.paper}  {y}年{m}月{d}日"
+        if issue.serial:
+            serial = QCoreApplication.translate("MainWindow", "总第%1期").replace("%1", str(issue.serial))
+            label += f"  {serial}"
+        w.issue_label.setText(self.look.convert(label))  # the format too: 總第…期 in traditional
+        w.setWindowTitle(f"{self.look.convert(issue.paper or '')} {issue.date} — {app_name}")
+
+    def show_page(self, number: int) -> None:
+        """Mark the open page in the page strip: the one place that does (on
+        Reader.pageChanged, and after the strip's rows were made again)."""
+        w = self.window
+        row = w.page_model.row_of(number)
+        if row >= 0 and w.page_strip.currentIndex().row() != row:
+            # Not under a signal blocker: the view must hear of the change to repaint the old
+            # and the new row and to scroll to the new one. Its currentChanged asks the Reader
+            # for this page, where the Reader already is: nothing more happens.
+            w.page_strip.setCurrentIndex(w.page_model.index(row, 0))
+
+    def show_location(self, loc: Location) -> None:
+        w, r = self.window, self.reader
+        issue, page = r.issue, r.page()
+        list_key = (issue.id if issue else None, loc.page)
+        if self._list_of != list_key:
+            w.article_model.set_page(page)
+            self._list_of = list_key
+        w.article_list.select_row(loc.article)
+        showing_article = r.article() is not None and page is not None and loc.article is not None
+        back_to = r.returning_to  # back or forward: the place as it was left
+        self._overview_scroll = (self._page_key(loc.page), back_to.overview_scroll) if back_to else None
+        if showing_article:
+            # The overview sits behind its tab: it is brought up to date on idle time, or
+            # at once if the reader switches to it first (see show_overview).
+            doc = self._article_doc(page, loc.article)  # type: ignore[arg-type]
+            w.article_view.show_document(doc)
+            if back_to:
+                w.article_view.browser.verticalScrollBar().setValue(back_to.article_scroll)
+            self.cache.showing("article", doc)
+            w.show_article_tab()
+        else:
+            self.show_overview()
+            w.show_overview_tab()
+        self.update_actions()
+        self._plan_idle_work(loc, page)
+
+    def show_overview(self) -> None:
+        """Put the current page's overview up, if it is not already."""
+        loc = self.reader.location
+        if loc is None:
+            return
+        page_key = self._page_key(loc.page)
+        if self._overview_of != page_key:
+            doc = self._page_doc(loc.page)
+            self.window.overview.show_document(doc, self.reader.page())
+            self.cache.showing("overview", doc)
+            self._overview_of = page_key
+        if self._overview_scroll is not None and self._overview_scroll[0] == page_key:
+            self.window.overview.verticalScrollBar().setValue(self._overview_scroll[1])
+            self._overview_scroll = None
+
+    def view_now(self) -> View:
+        """How the open place is being read, for the history (Reader.view_now)."""
+        w, loc = self.window, self.reader.location
+        showing_page = loc is not None and self._overview_of == self._page_key(loc.page)
+        return View(w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0,
+                    w.overview.verticalScrollBar().value() if showing_page else 0)
+
+    def refresh(self) -> None:
+        """Show everything again, e.g. after the theme, font or script changed."""
+        self.look.version += 1
+        self.apply_fonts()
+        self.show_issue(self.reader.issue)
+        if self.reader.location is not None:
+            self.show_page(self.reader.location.page)  # the strip's rows were made again
+            self.show_location(self.reader.location)
+
+    def update_actions(self) -> None:
+        a, r = self.window.actions, self.reader
+        a.back.setEnabled(r.history.can_go_back())
+        a.forward.setEnabled(r.history.can_go_forward())
+        numbers = r.page_numbers()
+        loc = r.location
+        a.prev_page.setEnabled(bool(loc and numbers and loc.page > numbers[0]))
+        a.next_page.setEnabled(bool(loc and numbers and loc.page < numbers[-1]))
+        if loc is not None and (self._neighbours is None or self._neighbours[0] != loc.issue_id):
+            self._neighbours = (loc.issue_id, r.library.neighbour_issue(loc.issue_id, -1) is not None,
+                                r.library.neighbour_issue(loc.issue_id, 1) is not None)
+        a.prev_issue.setEnabled(bool(loc and self._neighbours and self._neighbours[1]))
+        a.next_issue.setEnabled(bool(loc and self._neighbours and self._neighbours[2]))
+        a.show_article.setEnabled(r.article() is not None)
+        current = self.window.tabs.currentWidget()
+        a.show_article.setChecked(current is self.window.article_view)
+        a.show_overview.setChecked(current is self.window.overview)
+
+    def link_missing(self, number: int) -> None:
+        self.window.article_view.show_notice(self.reader.missing_text(number))
+
+    # -- idle work -------------------------------------------------------------------
+    def _plan_idle_work(self, loc: Location, page: Page | None) -> None:
+        """Next and previous pages, then every article of this page, one per idle step."""
+        steps: list[Callable[[], None]] = [self.show_overview]
+        numbers = self.reader.page_numbers()
+        height = self.window.overview.text_height()
+        for number in (loc.page + 1, loc.page - 1):
+            if number in numbers:
+                steps.append(lambda n=number: self.cache.warm(self._page_doc(n), height))
+        if page is not None:
+            order = list(range(len(page.articles)))
+            if loc.article is not None:  # the neighbours of the open article first
+                order.sort(key=lambda k: abs(k - loc.article))  # type: ignore[operator]
+            steps += [lambda k=k: self.cache.warm(self._article_doc(page, k), height)
+                      for k in order if k != loc.article]
+        self._idle = steps
+        if self.window.isVisible():
+            self._timer.start(IDLE_MS)
+        # else the window's first show starts it (start_idle_work): idle work before the
+        # window's first paint would only delay that paint.
+
+    def start_idle_work(self) -> None:
+        if self._idle and not self._timer.isActive():
+            self._timer.start(IDLE_MS)
+
+    def _idle_step(self) -> None:
+        if self._idle:
+            self._idle.pop(0)()
+        if self._idle:
+            self._timer.start(0)

@@ -1,0 +1,155 @@
+"""The main window's layout: page strip, article list, and the page or article on the right.
+
+It only arranges widgets; ``wiring.py`` connects them to the Reader. Like everything the
+window builds before its first paint, it does not name PySide's Qt namespace (see
+``models.py``): enum-valued properties are set by name through the property system.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..views.article_list import ArticleListView
+from ..views.article_view import ArticleView
+from ..views.models import ArticleListModel, PageListModel
+from ..views.page_overview import PageOverview
+from ..views.plain import plain_label
+from .actions import Actions, create_actions
+
+
+class InfoBar(QFrame):
+    """A message across the top of the window that never blocks: import results, font notes."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        self.label = plain_label(QLabel(self))  # file names and error messages
+        self.label.setWordWrap(True)
+        self.label.setProperty("textInteractionFlags", "TextSelectableByMouse")
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAccessibleName(self.tr("关闭提示"))
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        side = QVBoxLayout()  # keeps the button at the top of a message of several lines
+        side.addWidget(close)
+        side.addStretch(1)
+        layout.addLayout(side)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    filesDropped = Signal(list)
+    closing = Signal()
+    shown = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("报纸阅读器"))
+        self.setAcceptDrops(True)
+        self.actions: Actions = create_actions(self)
+        self.issue_label = plain_label(QLabel(self))  # the paper's name as stored
+        self.issue_label.setObjectName("issueLabel")
+        self.issue_label.setContentsMargins(12, 0, 12, 0)
+        self.navigation_bar.addSeparator()  # type: ignore[attr-defined]
+        self.navigation_bar.addWidget(self.issue_label)  # type: ignore[attr-defined]
+
+        self.page_model = PageListModel(self)
+        self.page_strip = QListView(self)
+        self.page_strip.setObjectName("pageStrip")
+        self.page_strip.setModel(self.page_model)
+        self.page_strip.setAccessibleName(self.tr("版面列表"))
+        self.page_strip.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.page_strip.setSpacing(2)
+        self.page_strip.setGridSize(QSize(96, 58))
+        self.page_strip.setUniformItemSizes(True)
+        self.page_strip.setMinimumWidth(100)
+
+        self.article_model = ArticleListModel(self)
+        self.article_list = ArticleListView(self)
+        self.article_list.setObjectName("articleList")
+        self.article_list.setModel(self.article_model)
+        self.article_list.setAccessibleName(self.tr("文章列表"))
+        self.article_list.setMinimumWidth(220)
+
+        self.overview = PageOverview(self)
+        self.article_view = ArticleView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, self.tr("版面"))
+        self.tabs.addTab(self.article_view, self.tr("文章"))
+
+        # parent by keyword: a positional one makes PySide try the (orientation, parent) overload,
+        # which builds the Qt namespace. Side by side is the default orientation.
+        self.splitter = QSplitter(parent=self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.page_strip)
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([110, 320, 850])
+        self.splitter.setChildrenCollapsible(False)
+
+        self.info_bar = InfoBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.info_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+
+    def show_article_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.article_view)
+
+    def show_overview_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.overview)
+
+    # -- drag and drop: page files and folders -------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
