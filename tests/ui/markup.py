@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTextEdit
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
+from paper_reader.core.reading.links import parse, parse_article
 from paper_reader.ui.views.article_html import BREAK
 
 FIFO = "probe.fifo"  # in the test's working folder: relative names in file names reach it too
@@ -207,7 +208,8 @@ def interpreted_anywhere(widgets: list[QWidget]) -> list[str]:
 
 
 def document_markup(doc: QTextDocument) -> list[str]:
-    """Images, and links other than the reader's own page:/article: ones, in a document."""
+    """Images, and links other than the reader's own page:/article: ones (as core.reading.links
+    reads them back), in a document."""
     found = []
     block = doc.begin()
     while block.isValid():
@@ -216,7 +218,8 @@ def document_markup(doc: QTextDocument) -> list[str]:
             f = it.fragment().charFormat()
             if f.isImageFormat():
                 found.append(f"image {f.toImageFormat().name()}")
-            if f.isAnchor() and not f.anchorHref().startswith(("page:", "article:")):
+            href = f.anchorHref()
+            if f.isAnchor() and parse(href) is None and parse_article(href) is None:
                 found.append(f"link {f.anchorHref()}")
             it += 1
         block = block.next()

@@ -1,4 +1,5 @@
-"""A continued article read as one: its parts (下转 … 上接) joined in reading order.
+"""A continued article read as one: its parts (下转 … 上接) found across the issue's pages and
+joined in reading order.
 
 A part that stops mid-sentence (its last paragraph ends without closing punctuation, cut
 where the page ran out) runs on into the next part's first paragraph: one paragraph, with
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Article, Link, Page, page_label
+from ..model import Article, Issue, Link, Page, page_label
 from ..parsing.patterns import is_open
 
 
@@ -40,6 +41,48 @@ class WholeArticle(NamedTuple):
     signature: list[str]
     continued_from: Link | None  # the first part's 上接, to a page not in hand
     continues_to: Link | None  # the last part's 下转, likewise
+
+
+def linked_part(issue: Issue, link: Link | None) -> tuple[Page, Article] | None:
+    """The page and article a continuation link points to, or None: no link, its page not
+    in the issue, or the article on that page not known (or not there)."""
+    if link is None or link.article is None:
+        return None
+    page = issue.page(link.page)
+    if page is None or not 0 <= link.article < len(page.articles):
+        return None
+    return page, page.articles[link.article]
+
+
+def parts_of(issue: Issue, page: Page, row: int) -> list[tuple[Page, Article]]:
+    """All parts of article ``row`` of ``page`` in reading order, following 上接 back to the
+    opening part and 下转 on to the last: [] when the page has no such article.
+
+    The walk stops where a link leads nowhere in hand (a page not imported, an article not
+    found) or back to a part already taken (links that run in a circle), so it ends after
+    at most one step per article in the issue.
+    """
+    if not 0 <= row < len(page.articles):
+        return []
+    start = (page, page.articles[row])
+    parts = [start]
+    seen = {(page.number, row)}  # by place, not by object: ``page`` may be a copy of the issue's
+    for backwards in (True, False):
+        article = start[1]
+        while True:
+            link = article.continued_from if backwards else article.continues_to
+            if link is None:
+                break
+            part = linked_part(issue, link)
+            if part is None or (link.page, link.article) in seen:
+                break
+            seen.add((link.page, link.article))
+            if backwards:
+                parts.insert(0, part)
+            else:
+                parts.append(part)
+            article = part[1]
+    return parts
 
 
 def join_parts(parts: list[tuple[Page, Article]]) -> WholeArticle:

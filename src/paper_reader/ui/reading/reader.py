@@ -5,7 +5,6 @@ Views never change it directly; they ask the Reader, and it tells them what to s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,9 +12,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ...core.library import Library
 from ...core.model import Article, Issue, Page, page_label
+from ...core.reading import continuation, links
 from ...core.reading.history import History, Location, View
-
-HREF = re.compile(r"^page:(\d+)(?:/(\d+))?$")
 
 
 class Reader(QObject):
@@ -68,28 +66,8 @@ class Reader(QObject):
         return self.parts_of(page, loc.article)
 
     def parts_of(self, page: Page, row: int) -> list[tuple[Page, Article]]:
-        art = page.articles[row] if 0 <= row < len(page.articles) else None
-        if self.issue is None or art is None:
-            return []
-        parts = [(page, art)]
-        seen = {(page.number, id(art))}
-        p, a = page, art
-        while a.continued_from and a.continued_from.article is not None:
-            prev = self.issue.page(a.continued_from.page)
-            if prev is None or (prev.number, id(prev.articles[a.continued_from.article])) in seen:
-                break
-            p, a = prev, prev.articles[a.continued_from.article]
-            seen.add((p.number, id(a)))
-            parts.insert(0, (p, a))
-        p, a = page, art
-        while a.continues_to and a.continues_to.article is not None:
-            nxt = self.issue.page(a.continues_to.page)
-            if nxt is None or (nxt.number, id(nxt.articles[a.continues_to.article])) in seen:
-                break
-            p, a = nxt, nxt.articles[a.continues_to.article]
-            seen.add((p.number, id(a)))
-            parts.append((p, a))
-        return parts
+        """The parts of article ``row`` of ``page``, as far as this issue holds them."""
+        return [] if self.issue is None else continuation.parts_of(self.issue, page, row)
 
     # -- going places ----------------------------------------------------------------
     def open(self, location: Location, record: bool = True) -> None:
@@ -184,18 +162,17 @@ class Reader(QObject):
 
     def follow(self, href: str) -> bool:
         """Follow a continuation link; False (and linkMissing) when its page is not here."""
-        m = HREF.match(href)
+        link = links.parse(href)
         loc = self.location
-        if not m or loc is None or self.issue is None:
+        if link is None or loc is None or self.issue is None:
             return False
-        number = int(m.group(1))
-        if self.issue.page(number) is None:
-            self.linkMissing.emit(number)
+        if self.issue.page(link.page) is None:
+            self.linkMissing.emit(link.page)
             return False
-        article = int(m.group(2)) if m.group(2) is not None else None
+        article = link.article
         if article is None:  # the page is here but the matching article was not found
-            article = 0 if self._has_articles(number) else None
-        self.open(Location(loc.issue_id, number, article))
+            article = 0 if self._has_articles(link.page) else None
+        self.open(Location(loc.issue_id, link.page, article))
         return True
 
     def missing_text(self, number: int) -> str:

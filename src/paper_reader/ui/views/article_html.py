@@ -2,7 +2,8 @@
 
 Paragraphs get a two-character first-line indent and a line height near 1.7; captions
 are set apart from the text; a notice's signature is right-aligned. Continuation markers
-are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is missing.
+are links: ``page:N/M`` (article M on page N) or ``page:N`` while that page is missing (see
+core.reading.links).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ...core.model import Article, Issue, Link, Page, page_label
+from ...core.model import Article, Issue, Page, page_label
 from ...core.reading.continuation import Join, WholeArticle, join_parts
+from ...core.reading.links import href as link_href
 
 
 class Palette(NamedTuple):
@@ -99,10 +101,6 @@ def _cut(texts: list[str], left: int) -> tuple[list[str], int]:
         kept.append(text[:left])
         left -= len(kept[-1])
     return kept, left
-
-
-def link_href(link: Link) -> str:
-    return f"page:{link.page}" if link.article is None else f"page:{link.page}/{link.article}"
 
 
 def _p(text: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import Article, Issue, Page, page_label
+from ...core.reading.links import article_href, parse_article
 from .article_html import LIGHT, Palette, breakable, escape
 
 COLUMNS = 3
@@ -36,9 +37,9 @@ class PageOverview(QTextBrowser):
         self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")  # by name: see main_window
 
     def _anchor(self, url: QUrl) -> None:
-        text = url.toString()
-        if text.startswith("article:"):
-            self.articleActivated.emit(int(text.split(":", 1)[1]))
+        index = parse_article(url.toString())
+        if index is not None:
+            self.articleActivated.emit(index)
 
     def article_at(self, pos: QPoint) -> int | None:
         """The article whose block lies under a point of the viewport."""
@@ -146,7 +147,7 @@ def _block(index: int, article: Article, convert: Callable[[str], str], lead: bo
     if article.kicker:
         out.append(f"<p class='kicker'>{e(article.kicker)}</p>")
     title = article.title or "（无题）"
-    out.append(f"<p class='{'lead' if lead else 'title'}'><a href='article:{index}'>{e(title)}</a></p>")
+    out.append(f"<p class='{'lead' if lead else 'title'}'><a href='{article_href(index)}'>{e(title)}</a></p>")
     if article.subtitle:
         out.append(f"<p class='kicker'>{e(article.subtitle)}</p>")
     text = "".join(article.paragraphs)[: 150 if lead else 80]
@@ -154,7 +155,7 @@ def _block(index: int, article: Article, convert: Callable[[str], str], lead: bo
         out.append(f"<p class='text'>{e(text)}……</p>")
     if article.continues_to:
         more = page_label(article.continues_to.page).replace("第", "下转第", 1)
-        out.append(f"<p class='more'><a class='more' href='article:{index}'>({e(more)})</a></p>")
+        out.append(f"<p class='more'><a class='more' href='{article_href(index)}'>({e(more)})</a></p>")
     return "".join(out)
 
 

@@ -1,0 +1,190 @@
+"""The window's start-up rules, kept by a test rather than only by the benchmark.
+
+The first paint is benchmarked against a bare Qt window (benchmarks/), and stays near it only
+while the path to it loads nothing it does not need. Here the window is started for real, in
+a subprocess, both as a reader starts it (single-instance lock, crash handler, library watch)
+and with --screenshot; at its first paint the probe notes what is in memory, what the
+window's own code imported on the way, and whether the cyclic collector is on. (That the
+first frame builds neither PySide's Qt namespace nor QStyle is checked beside the window:
+tests/ui/test_window.py.)
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Not imported on the way to the first paint, each with why. A name covers its submodules.
+NOT_BEFORE_FIRST_PAINT = {
+    # Standard library
+    "dataclasses": "the model and the window's parts are written out (core.model.Record): "
+                   "the module, and each class's generated methods compiled as it is made",
+    "argparse": "app.gui_arguments reads plain --name value pairs itself: argparse's parser "
+                "costs about 10 ms (PySide's signature loader imports the module; the window "
+                "must not use it)",
+    "importlib.metadata": "the version (About, --version) reads package metadata, a scan of "
+                          "site-packages: only when asked (paper_reader.__getattr__)",
+    "hashlib": "cache keys and socket names are zlib checksums: hashlib loads OpenSSL, 2 ms",
+    "html": "article_html.escape is a str.translate",
+    # Packages the window uses later
+    "opencc": "script conversion loads a shared library and dictionaries: on first use",
+    "qdarktheme": "the theme's stylesheet and palette come from the cache (ui/shell/theme), "
+                  "rendering them costs about a tenth of a second",
+    # Qt modules
+    "PySide6.QtNetwork": "the single-instance server listens after the first paint: "
+                         "QtNetwork costs some 15 ms to load",
+    "PySide6.QtPrintSupport": "printing and PDF export load it when asked",
+    # The application's own parts that no first frame shows
+    "paper_reader.cli": "the commands: __main__ keeps the window's start apart from them",
+    "paper_reader.kiosk": "a reader's start never builds the kiosk",
+    "paper_reader.core.importer": "importing pages: on the first run (the sample) or when asked",
+    "paper_reader.core.parsing.parser": "reading a page's text: only when pages are imported",
+    "paper_reader.core.library.search": "searching: on the first search",
+    "paper_reader.ui.tools.search_panel": "the search panel is made on first use",
+    "paper_reader.ui.tools.printing": "printing: on the print or PDF action",
+    "paper_reader.ui.tools.archive_dialog": "the archive (calendar) dialog: when opened",
+    "paper_reader.ui.system.crash_dialog": "the crash report dialog: on the first report",
+}
+
+# What the first paint does need: the probe saw the real window, not some early exit.
+AT_FIRST_PAINT = {
+    "paper_reader.core.model": "the issue, pages and articles shown",
+    "paper_reader.core.library": "the library the issue is read from",
+    "paper_reader.ui.shell.main_window": "the window",
+    "paper_reader.ui.reading.reader": "the reading state",
+    "paper_reader.ui.views.article_view": "the article view",
+    "paper_reader.ui.views.page_overview": "the page overview",
+}
+
+PROBE = r"""
+import builtins, gc, os, sys
+
+# What the application's own modules import, including lazy imports that ran: a module that
+# PySide loads anyway is still the application's to avoid asking for.
+asked = set()
+_import = builtins.__import__
+
+
+def watching(name, globals=None, locals=None, fromlist=(), level=0):
+    importer = (globals or {}).get("__name__") or ""
+    if importer.split(".")[0] == "paper_reader":
+        full = name
+        if level:
+            base = (globals.get("__package__") or "").rsplit(".", level - 1)[0]
+            full = f"{base}.{name}" if name else base
+        asked.add(full)
+        asked.update(f"{full}.{item}" for item in fromlist or ())
+    return _import(name, globals, locals, fromlist, level)
+
+
+builtins.__import__ = watching
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets  # noqa: E401
+qt_alone = set(sys.modules)  # what a bare Qt window has too
+
+from paper_reader.__main__ import main
+import paper_reader.ui.shell.startup as startup
+
+
+def first_paint(app, window, *_):
+    def done():
+        found = {"gc": gc.isenabled(), "modules": sorted(sys.modules), "asked": sorted(asked),
+                 "qt_alone": sorted(qt_alone)}
+        print(repr(found), flush=True)
+        os._exit(0)
+    watcher = startup._FirstPaint()
+    watcher._complete = done
+    window.installEventFilter(watcher)
+    kept.append(watcher)  # a reader's start runs its event loop after this returns
+    if sys.argv[1] == "--screenshot":
+        app.exec()
+
+
+kept = []
+startup.take_screenshot = first_paint  # --screenshot
+startup.report_first_paint = first_paint  # a reader's start (PAPER_READER_REPORT_PAINT=quit)
+main(sys.argv[1:])
+"""
+
+STARTS = ("screenshot", "reader")
+
+
+@pytest.fixture(scope="module")
+def first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    """What each kind of start had at its first paint (after a first run that imported the
+    sample issue and cached the theme: that run is not the one to judge)."""
+    tmp = tmp_path_factory.mktemp("start-up")
+    home = tmp / "home"  # all of it here (the suite's isolated_home is per test, set after this)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAPER_READER_HOME=str(home),
+               XDG_CONFIG_HOME=str(home / "xdg-config"), XDG_DATA_HOME=str(home / "xdg-data"),
+               PAPER_READER_REPORT_PAINT="quit", XDG_RUNTIME_DIR=str(tmp))
+    db = ["--db", str(home / "data" / "library.sqlite3")]  # the default: the sample
+    args = {"screenshot": ["--screenshot", str(tmp / "x.png"), *db],
+            "reader": [*db, "--size", "1280x800"]}
+    subprocess.run([sys.executable, "-c", PROBE, *args["screenshot"]], env=env,
+                   capture_output=True, timeout=120)  # the first run
+    found = {}
+    for start in STARTS:
+        done = subprocess.run([sys.executable, "-c", PROBE, *args[start]], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stdout.strip(), (start, done.stderr[-2000:])
+        found[start] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def covers(name: str, modules: list[str]) -> list[str]:
+    return [m for m in modules if m == name or m.startswith(name + ".")]
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_nothing_on_the_list_is_loaded_before_the_first_paint(first_paint, start: str) -> None:
+    seen = first_paint[start]
+    qt_alone = set(seen["qt_alone"])
+    loaded = [f"{name} ({', '.join(covers(name, seen['modules']))}): {why}"
+              for name, why in NOT_BEFORE_FIRST_PAINT.items()
+              if name not in qt_alone and covers(name, seen["modules"])]
+    assert loaded == [], "\n".join(loaded)
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_the_window_asks_for_nothing_on_the_list(first_paint, start: str) -> None:
+    """Also for what PySide loads anyway (argparse): using it costs the start-up all the same,
+    and PySide may stop loading it."""
+    seen = first_paint[start]
+    asked = [f"{name} ({', '.join(covers(name, seen['asked']))}): {why}"
+             for name, why in NOT_BEFORE_FIRST_PAINT.items() if covers(name, seen["asked"])]
+    assert asked == [], "\n".join(asked)
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_what_the_first_paint_needs_is_there(first_paint, start: str) -> None:
+    seen = first_paint[start]
+    missing = [f"{name}: {why}" for name, why in AT_FIRST_PAINT.items() if name not in seen["modules"]]
+    assert missing == [], "\n".join(missing)
+    # the watch on imports worked: it saw the window's own imports
+    assert "paper_reader.ui.shell.main_window" in seen["asked"]
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_the_collector_is_off_until_the_window_is_up(first_paint, start: str) -> None:
+    """__main__ turns the cyclic collector off; app.collect_after_start turns it back on once
+    the window is up (tests/ui/test_window.py::test_collector_is_back_on_once_the_window_is_up),
+    not before the first paint."""
+    assert first_paint[start]["gc"] is False
+
+
+def test_the_list_names_real_modules() -> None:
+    """A misspelt entry would hold vacuously: every name is a module that can be found."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2] / "src"
+    for name in [*NOT_BEFORE_FIRST_PAINT, *AT_FIRST_PAINT]:
+        if name.startswith("paper_reader"):
+            path = root.joinpath(*name.split("."))
+            assert path.with_suffix(".py").is_file() or (path / "__init__.py").is_file(), name
+        else:
+            assert importlib.util.find_spec(name) is not None, name
