@@ -12,7 +12,6 @@ from ..core.terminal import for_terminal
 from .output import SHOWN_LINES, CliError, Progress, UsageError, print_json, say
 
 
-#####CMDS
 def _check_paper(lib: Library, paper: str | None) -> None:
     """A paper named on the command line must be in the library: say so, never an empty answer."""
     if paper is None:

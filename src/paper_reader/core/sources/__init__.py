@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 
 class PageSource(Protocol):
-    """One kind of page file."""
+    """One kind of page file. A file may hold one page or many (a whole issue as text split
+    by form feeds, a PDF of several pages); what a source knows beyond the text (a PDF page's
+    size, its characters' boxes) goes on the Page it gives, beside the origin."""
 
     # What the kind is called in messages ("page text").
     kind: str
