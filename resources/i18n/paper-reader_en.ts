@@ -736,14 +736,14 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>导入版面文本</source>
-        <translation>Import Page Text</translation>
+        <location line="+60"/>
+        <source>版面文件 (%1);;所有文件 (*)</source>
+        <translation>Page files (%1);;All files (*)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>版面文本 (*.txt);;所有文件 (*)</source>
-        <translation>Page text (*.txt);;All files (*)</translation>
+        <location line="+11"/>
+        <source>导入版面文件</source>
+        <translation>Import Page Files</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -7,8 +7,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from paper_reader.core.importer import parse_path
 from paper_reader.core.model import Article, Issue, Page
-from paper_reader.core.parsing.issue import parse_path
 from paper_reader.core.reading.citation import gbt7714, plain_citation
 
 

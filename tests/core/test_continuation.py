@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from paper_reader.core.importer import parse_path
 from paper_reader.core.model import Article, Issue, Link, Page
-from paper_reader.core.parsing.issue import parse_path
 from paper_reader.core.reading.continuation import Join, join_parts
 
 from ..conftest import SAMPLE

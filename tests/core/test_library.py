@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from paper_reader.core.importer import import_paths
+from paper_reader.core.importer import import_paths, parse_path
 from paper_reader.core.library import (
     DamagedLibraryError,
     Library,
@@ -17,7 +17,6 @@ from paper_reader.core.library import (
     set_aside,
 )
 from paper_reader.core.library.schema import SCHEMA_VERSION
-from paper_reader.core.parsing.issue import parse_path
 
 
 @pytest.fixture
@@ -92,9 +91,10 @@ def test_failed_import_leaves_library_as_it_was(lib: Library, tmp_path: Path,
     from paper_reader.core.library import ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        from paper_reader.core.parsing.issue import group_issues, read_pages
+        from paper_reader.core.parsing.issue import group_issues
+        from paper_reader.core.sources.walk import read_pages
 
-        pages = [p for _, ps in read_pages(edited) for p in ps]
+        pages = read_pages(edited)
         lib.import_issues(group_issues(pages), cancelled=cancel)
     assert [i.to_dict() for i in lib.export()] == [i.to_dict() for i in before]
 

@@ -139,7 +139,7 @@ def test_the_checks() -> None:
 
 def test_what_would_not_read_back_is_not_written(tmp_path: Path, sample_dir: Path) -> None:
     """A page count past any paper's is kept as printed in the masthead, not as a count."""
-    from paper_reader.core.parsing.issue import parse_path
+    from paper_reader.core.importer import parse_path
 
     issue = parse_path(sample_dir)
     issue.page_count = 10**12

@@ -10,13 +10,14 @@ import pytest
 
 from paper_reader.__main__ import main
 from paper_reader.core import importer as importer_module
-from paper_reader.core.importer import import_paths
+from paper_reader.core.importer import import_paths, parse_path
 from paper_reader.core.library import Library
 from paper_reader.core.limits import MAX_PAGE_COUNT, iso_date
 from paper_reader.core.model import Issue, Page, chinese_number
-from paper_reader.core.parsing.issue import assemble, pages_of_text, parse_path
+from paper_reader.core.parsing.issue import assemble
 from paper_reader.core.parsing.parser import parse_page
 from paper_reader.core.parsing.patterns import page_number
+from paper_reader.core.sources.text import pages_of_text
 
 
 def _front(sample_dir: Path, old: str, new: str) -> str:
@@ -105,14 +106,14 @@ def test_a_cli_batch_with_huge_numbers_imports_every_file(tmp_path: Path, sample
 
 def test_a_file_the_parser_cannot_take_fails_alone(tmp_path: Path, sample_dir: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importer_module.read_pages
+    real = importer_module.read_file
 
-    def flaky(path):  # type: ignore[no-untyped-def]
-        if Path(path).name == "page3.txt":
+    def flaky(file):  # type: ignore[no-untyped-def]
+        if file.path.name == "page3.txt":
             raise RecursionError("maximum recursion depth exceeded")  # a parser bug, say
-        return real(path)
+        return real(file)
 
-    monkeypatch.setattr(importer_module, "read_pages", flaky)
+    monkeypatch.setattr(importer_module, "read_file", flaky)
     with Library(tmp_path / "lib.sqlite3") as lib:
         report = import_paths(lib, [sample_dir])
         assert [r.number for r in report.results] == [1, 2, 4]

@@ -10,9 +10,11 @@ from pathlib import Path
 import opencc
 import pytest
 
-from paper_reader.core.parsing.issue import assemble, pages_of_text, parse_path
+from paper_reader.core.importer import parse_path
+from paper_reader.core.parsing.issue import assemble
 from paper_reader.core.parsing.parser import parse_page
 from paper_reader.core.sources.decoding import read_page_file
+from paper_reader.core.sources.text import pages_of_text
 
 from ..conftest import GOLDEN
 from .test_invariants import assert_lines_conserved

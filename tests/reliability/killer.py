@@ -46,7 +46,8 @@ if str(ROOT) not in sys.path:  # benchmarks.archive writes the issues
 from benchmarks.archive import cn_date, rewrite_page, sample_pages  # noqa: E402
 
 from paper_reader.core.library import Library, LibraryError, page_digest  # noqa: E402
-from paper_reader.core.parsing.issue import group_issues, read_pages  # noqa: E402
+from paper_reader.core.parsing.issue import group_issues  # noqa: E402
+from paper_reader.core.sources.walk import read_pages  # noqa: E402
 
 from .record import Row, write  # noqa: E402
 
@@ -81,7 +82,7 @@ def expected(folders: list[Path]) -> tuple[dict[IssueKey, Fingerprint], dict[Iss
     prints: dict[IssueKey, Fingerprint] = {}
     whole: dict[IssueKey, dict] = {}
     for folder in folders:
-        pages = [p for _, ps in read_pages(folder) for p in ps]
+        pages = read_pages(folder)
         [issue] = group_issues(pages)
         key = (issue.paper, issue.date)
         rows = tuple(sorted((p.number, page_digest(p, issue), len(p.articles)) for p in issue.pages))

@@ -153,8 +153,8 @@ def pinned_library(real=Library):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("fault", ["disk full", "read-only file"])
 def test_command_line_says_so_in_one_line(tmp_path: Path, batches, fault: str, capsys,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from paper_reader import cli
     from paper_reader.__main__ import main
+    from paper_reader.cli import commands as cli
 
     first, second = batches
     path = library_with(tmp_path, first)

@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library
-from paper_reader.core.parsing.issue import group_issues, pages_of_text, read_pages
+from paper_reader.core.parsing.issue import group_issues
 from paper_reader.core.sources.decoding import MAX_PAGE_BYTES, PageFileError, decode_bytes, read_page_file
+from paper_reader.core.sources.text import pages_of_text
+from paper_reader.core.sources.walk import read_pages
 from tests.core.test_invariants import assert_lines_conserved
 
 from .conftest import examples, row
@@ -114,7 +116,7 @@ def import_and_check(files: list[Path], lib_path: Path) -> str:
         pages = []
         for f in files:
             try:
-                pages += [p for _, ps in read_pages(f) for p in ps]
+                pages += read_pages(f)
             except PageFileError as exc:
                 assert str(exc) in report.errors
         for issue in group_issues(pages):

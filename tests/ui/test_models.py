@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtTest import QAbstractItemModelTester
 
-from paper_reader.core.parsing.issue import parse_path
+from paper_reader.core.importer import parse_path
 from paper_reader.ui.views.models import MISSING_ROLE, ArticleListModel, PageListModel
 
 

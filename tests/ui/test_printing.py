@@ -11,8 +11,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from paper_reader.core.importer import parse_path
 from paper_reader.core.model import Article, Issue, Page
-from paper_reader.core.parsing.issue import parse_path
 from paper_reader.core.reading.citation import gbt7714
 from paper_reader.ui.tools.printing import PRINT_EM_PX, export_pdf, print_font
 from paper_reader.ui.views.article_html import LIGHT, article_html

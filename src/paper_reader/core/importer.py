@@ -1,4 +1,7 @@
-"""Import page files into the library: parse everything first, then store in one go."""
+"""Import page files into the library: parse everything first, then store in one go.
+
+Also ``parse_path``, what ``paper-reader parse`` shows: the same reading, stored nowhere.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,9 @@ from pathlib import Path
 
 from .library import Library, LibraryError, PageResult
 from .model import Issue, Page
-from .parsing.issue import group_issues, read_pages, unfiled
+from .parsing.issue import group_issues, unfiled
 from .sources.decoding import PageFileError
+from .sources.walk import PageFile, page_files, read_file, read_pages
 
 
 @dataclass
@@ -38,57 +42,52 @@ class ImportReport:
 
 
 def collect_pages(paths: Iterable[str | Path], report: ImportReport,
-                  progress: Callable[[int, int], None] | None = None,
-                  sources: dict[int, str] | None = None) -> list[Page]:
-    """Parse all inputs; a bad one is reported and skipped, the rest go on.
-
-    ``sources`` gets the file each page came from, keyed by ``id(page)``.
-    """
-    from .parsing.issue import source_files
-
-    files: list[Path] = []
+                  progress: Callable[[int, int], None] | None = None) -> list[Page]:
+    """Parse all inputs; a bad one is reported and skipped, the rest go on."""
+    files: list[PageFile] = []
     for p in paths:
         try:
-            files.extend(source_files(p))
+            files.extend(page_files(p))
         except PageFileError as exc:
             report.errors.append(str(exc))
     pages: list[Page] = []
     for k, f in enumerate(files):
         try:
-            for _, parsed in read_pages(f):
-                pages.extend(parsed)
-                if sources is not None:
-                    sources.update((id(page), str(f)) for page in parsed)
-                for page in parsed:
-                    if page.unplaced:
-                        report.unplaced.append((str(f), page.number, page.unplaced))
-                    report.warnings += [f"{f} {page.label}: {w}" for w in page.warnings]
+            parsed = read_file(f)
+            pages.extend(parsed)
+            for page in parsed:
+                if page.unplaced:
+                    report.unplaced.append((str(f.path), page.number, page.unplaced))
+                report.warnings += [f"{f.path} {page.label}: {w}" for w in page.warnings]
         except PageFileError as exc:
             report.errors.append(str(exc))
         except Exception as exc:  # one file the parser cannot take fails alone, in one line
-            report.errors.append(f"{f}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
+            report.errors.append(f"{f.path}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
         if progress:
             progress(k + 1, len(files))
     return pages
+
+
+def _file_of(page: Page) -> str:
+    return str(page.origin) if page.origin is not None else "?"
 
 
 def import_paths(library: Library, paths: Iterable[str | Path],
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
     report = ImportReport()
-    sources: dict[int, str] = {}
-    pages = collect_pages(paths, report, progress, sources)
+    pages = collect_pages(paths, report, progress)
     issues = []
     replaced: list[tuple[Page, Page]] = []
     grouped = group_issues(pages, replaced)
     for earlier, later in replaced:  # never drop a page without a word
-        a, b = sources.get(id(earlier), "?"), sources.get(id(later), "?")
+        a, b = _file_of(earlier), _file_of(later)
         where = a if a == b else f"{a} and {b}"
         report.errors.append(
             f"{where}: two pages of one issue are both {earlier.label}; only the later one "
             f"(from {b}) was kept")
     for issue in grouped:
-        files = sorted({sources.get(id(p), "?") for p in issue.pages})
+        files = sorted({_file_of(p) for p in issue.pages})
         where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         why = unfiled(issue, where)
         if why:
@@ -100,10 +99,19 @@ def import_paths(library: Library, paths: Iterable[str | Path],
         try:
             report.results = library.import_issues(issues, cancelled=cancelled, refused=refused)
             for issue, reason in refused:
-                where = sorted({sources.get(id(p), "?") for p in issue.pages})
+                where = sorted({_file_of(p) for p in issue.pages})
                 report.errors.append(f"{', '.join(where)}: cannot be stored ({reason}); "
                                      "the other files were imported"[:300])
         except LibraryError as exc:
             report.errors.append(str(exc))
             report.library_error = str(exc)
     return report
+
+
+def parse_path(path: str | Path) -> Issue:
+    """Parse a file or folder into one issue, without storing it. Raises PageFileError."""
+    issues = group_issues(read_pages(path))
+    if len(issues) == 1:
+        return issues[0]
+    # Several issues in one input: keep the largest, which is what `parse` shows.
+    return max(issues, key=lambda i: len(i.pages))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .limits import MAX_NUMERAL_CHARS, MAX_PAGE_COUNT
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Record:
@@ -113,6 +116,25 @@ class Article(Record):
         )
 
 
+class Origin(Record):
+    """Where a page was read from: its file, and its place in that file (0 for a file of one
+    page; the k-th part of a text split by form feeds, the k-th page of a PDF).
+
+    It says where the page came from, not what the page says: a page's origin takes no part
+    in the page's equality, its JSON or its stored digest, and a page read from the library
+    has none.
+    """
+
+    FIELDS = ("file", "index")
+
+    def __init__(self, file: Path, index: int = 0) -> None:
+        self.file = file
+        self.index = index
+
+    def __str__(self) -> str:
+        return str(self.file)
+
+
 class Page(Record):
     FIELDS = ("number", "label", "section", "articles", "unplaced", "paper", "date", "masthead", "header")
     HIDDEN = ("header_lines", "unplaced_lines")
@@ -122,7 +144,7 @@ class Page(Record):
                  paper: str | None = None, date: str | None = None,
                  masthead: dict[str, Any] | None = None, header: list[str] | None = None,
                  header_lines: list[int] | None = None, unplaced_lines: list[int] | None = None,
-                 id: int | None = None) -> None:  # noqa: A002
+                 id: int | None = None, origin: Origin | None = None) -> None:  # noqa: A002
         self.number = number
         self.label = label
         self.section = section
@@ -138,6 +160,7 @@ class Page(Record):
         # Doubts about the page for the import report (dates that disagree); not stored.
         self.warnings: list[str] = []
         self.id = id
+        self.origin = origin  # the file it was read from; None once stored
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,72 +1,11 @@
-"""Issues of several pages: split, gather, and connect 下转/上接 continuations."""
+"""Issues of several pages: gather, and connect 下转/上接 continuations."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
-from ..limits import iso_date, page_in_range
 from ..model import Issue, Page
-from ..sources.decoding import PageFileError, not_there, read_page_file, why_unreadable
-from .parser import FILENAME_PAGE, parse_page
-
-FILENAME_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
-PAGE_SUFFIXES = {".txt", ".text", ""}
-
-
-def pages_of_text(text: str, name: str = "") -> list[Page]:
-    """One page per form-feed-separated part (as pdftotext writes a whole issue)."""
-    parts = [p for p in text.split("\f")]
-    if len(parts) > 1:
-        parts = [p for p in parts if p.strip()]
-    hint = _page_from_name(name) if len(parts) == 1 else None
-    pages = []
-    for k, part in enumerate(parts):
-        pages.append(parse_page(part, number=hint or k + 1))
-    return pages
-
-
-def _page_from_name(name: str) -> int | None:
-    m = FILENAME_PAGE.search(Path(name).stem) if name else None
-    return page_in_range(int(m.group(1))) if m else None
-
-
-def page_files(path: Path) -> list[Path]:
-    """A folder's page files in page order; a file is itself.
-
-    A .txt that is not a file (a symbolic link that loops or leads nowhere, a pipe) is
-    listed too, so that reading it says what it is instead of skipping it unsaid.
-    """
-    if not path.is_dir():
-        return [path]
-    files = [p for p in path.iterdir() if not p.name.startswith(".")
-             and p.suffix.lower() in PAGE_SUFFIXES
-             and (p.is_file() or (p.suffix != "" and not p.is_dir()))]
-
-    def key(p: Path) -> tuple[int, str]:
-        n = _page_from_name(p.name)
-        return (n if n is not None else 10_000, p.name)
-
-    return sorted(files, key=key)
-
-
-def source_files(path: str | Path) -> list[Path]:
-    """The page files a path given to parse or import stands for. Raises PageFileError."""
-    try:
-        path = Path(path)
-        missing = not_there(path)
-        if missing is not None:
-            raise missing
-        files = page_files(path)
-    except PageFileError:
-        raise
-    except (OSError, ValueError, TypeError) as exc:  # a name too long, an unlistable folder
-        known = path if isinstance(path, Path) else None
-        raise PageFileError(f"{path}: cannot be read ({why_unreadable(exc, known)})") from None
-    if not files:
-        raise PageFileError(f"{path}: the folder holds no page files (.txt)")
-    return files
 
 
 def unfiled(issue: Issue, where: str) -> str | None:
@@ -76,35 +15,6 @@ def unfiled(issue: Issue, where: str) -> str | None:
         return None
     return (f"{where}: says neither its paper nor its date (no masthead or running header); "
             "give it together with its issue's front page")
-
-
-def read_pages(path: str | Path) -> list[tuple[Path, list[Page]]]:
-    """Parse a file or folder into pages, per source file. Raises PageFileError."""
-    out = []
-    for f in source_files(path):
-        pages = pages_of_text(read_page_file(f), f.name)
-        _fill_from_name(pages, f)
-        out.append((f, pages))
-    return out
-
-
-def _fill_from_name(pages: list[Page], f: Path) -> None:
-    """The date in the file's (or its folder's) name, for pages that do not say theirs.
-
-    A page that does say its date keeps it; if the name disagrees, the page says so.
-    """
-    for part in (f.name, f.parent.name):
-        if (m := FILENAME_DATE.search(part)) and (iso := iso_date(*m.groups())):
-            break
-    else:
-        return
-    dated = any(p.date for p in pages)
-    for p in pages:
-        if not dated:
-            p.date = iso
-        elif p.date and p.date != iso:
-            p.warnings.append(f"its header says {p.date}, the name {part} says {iso}; "
-                              f"filed under {p.date}")
 
 
 def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:
@@ -204,13 +114,3 @@ def resolve_links(issue: Issue) -> None:
             for i, j in pairs.items():
                 page.articles[i].continues_to.article = j  # type: ignore[union-attr]
                 target.articles[j].continued_from.article = i  # type: ignore[union-attr]
-
-
-def parse_path(path: str | Path) -> Issue:
-    """Parse a file or folder into one issue, without storing it."""
-    pages = [p for _, ps in read_pages(path) for p in ps]
-    issues = group_issues(pages)
-    if len(issues) == 1:
-        return issues[0]
-    # Several issues in one input: keep the largest, which is what `parse` shows.
-    return max(issues, key=lambda i: len(i.pages))

@@ -297,9 +297,6 @@ def _kind(art: Article) -> str:
     return "news"
 
 
-FILENAME_PAGE = re.compile(r"(?:^|[^a-z])(?:p|page|pg|版)[-_ ]?0*(\d{1,2})(?!\d)", re.I)
-
-
 def parse_page(text: str, number: int | None = None) -> Page:
     """Parse the text of one page. ``number`` is used when the page does not say."""
     lines = [(i + 1, s.strip()) for i, s in enumerate(text.split("\n"))]

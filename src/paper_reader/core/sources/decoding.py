@@ -18,7 +18,7 @@ class PageFileError(ValueError):
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
@@ -42,7 +42,7 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16", name)
     else:
-        if _looks_binary(data):
+        if looks_binary(data):
             raise PageFileError(f"{name}: this is a binary file, not the text of a page")
         try:
             text = data.decode("utf-8")

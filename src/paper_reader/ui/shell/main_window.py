@@ -134,17 +134,30 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.overview)
 
     # -- drag and drop: page files and folders -------------------------------------
+    # Taken when it holds a folder or a file of a kind the page sources take (by name: nothing
+    # is read while dragging); then every local path goes to the importer, which says what is
+    # wrong with any other, as it does for files chosen in the dialog.
+    @staticmethod
+    def _dropped(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        from ...core.sources import accepts  # on first use: not on the way to the first paint
+
+        data = event.mimeData()
+        paths = [u.toLocalFile() for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+        return paths if any(accepts(p) for p in paths) else []
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if self._dropped(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = self._dropped(event)
         if paths:
             event.acceptProposedAction()
             self.filesDropped.emit(paths)
+        else:
+            event.ignore()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

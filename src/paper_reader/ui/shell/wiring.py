@@ -130,6 +130,14 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
     MouseNavigation(window, reader)
 
 
+def page_file_filter() -> str:
+    """The import dialog's filter: the kinds of page file the sources take, then any file."""
+    from ...core.sources import patterns  # on first use: not on the way to the first paint
+
+    return QCoreApplication.translate("MainWindow", "版面文件 (%1);;所有文件 (*)").replace(
+        "%1", " ".join(patterns()))
+
+
 def _wire_import(window: MainWindow, reader: Reader, importer: Importer) -> None:
     a = window.actions
 
@@ -137,8 +145,7 @@ def _wire_import(window: MainWindow, reader: Reader, importer: Importer) -> None
         from PySide6.QtWidgets import QFileDialog
 
         files, _ = QFileDialog.getOpenFileNames(
-            window, QCoreApplication.translate("MainWindow", "导入版面文本"), "",
-            QCoreApplication.translate("MainWindow", "版面文本 (*.txt);;所有文件 (*)"))
+            window, QCoreApplication.translate("MainWindow", "导入版面文件"), "", page_file_filter())
         importer.start(files)
 
     def choose_folder() -> None:
