@@ -40,7 +40,7 @@
 <context>
     <name>ArticleHtml</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/article_html.py" line="+179"/>
+        <location filename="../../src/paper_reader/ui/views/article_html.py" line="+177"/>
         <source>……文章过长，以下 %1 字未显示。</source>
         <translation>… This article is very long: the remaining %1 characters are not shown.</translation>
     </message>
@@ -785,7 +785,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/page_overview.py" line="+30"/>
+        <location filename="../../src/paper_reader/ui/views/page_overview.py" line="+31"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
@@ -846,7 +846,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/reader.py" line="+202"/>
+        <location filename="../../src/paper_reader/ui/reading/reader.py" line="+179"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
     </message>
