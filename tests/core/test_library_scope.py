@@ -148,3 +148,11 @@ def test_a_library_limited_to_some_papers_is_read_only(files: dict[str, Path]) -
         assert kiosk.readonly and kiosk.scope.papers == (SHOWN,)
         with pytest.raises(LibraryError, match="read-only"):
             kiosk.remove(SHOWN)
+
+
+def test_a_scope_of_many_papers(files: dict[str, Path]) -> None:
+    """More names than SQLite takes arguments (a long configured list)."""
+    many = (*(f"报{n}" for n in range(40_000)), SHOWN)
+    with Library(files["two"], readonly=True, papers=many) as lib:
+        assert [p.name for p in lib.papers()] == [SHOWN]
+        assert {h.paper for h in lib.search("图书馆", limit=100)} == {SHOWN}

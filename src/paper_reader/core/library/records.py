@@ -7,6 +7,7 @@ made, and this module is on the window's start-up.
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 
@@ -88,11 +89,12 @@ class Scope(NamedTuple):
 
     def where(self, paper_id: str) -> tuple[str, tuple[str, ...]]:
         """SQL true when the column or expression ``paper_id`` names a paper in scope, and
-        its arguments."""
+        its arguments. The names go in as one JSON list: a configuration may name more
+        papers than SQLite takes arguments."""
         if not self.papers:
             return "1", ()
-        marks = ",".join("?" * len(self.papers))
-        return f"{paper_id} IN (SELECT id FROM papers WHERE name IN ({marks}))", self.papers
+        return (f"{paper_id} IN (SELECT id FROM papers WHERE name IN "
+                "(SELECT value FROM json_each(?)))"), (json.dumps(self.papers),)
 
 
 EVERY_PAPER = Scope()
