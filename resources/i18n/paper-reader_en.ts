@@ -194,7 +194,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/kiosk/window.py" line="+47"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+45"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -903,7 +903,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/search_panel.py" line="+207"/>
+        <location filename="../../src/paper_reader/ui/tools/search_panel.py" line="+210"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -943,12 +943,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>All newspapers</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -969,7 +969,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-252"/>
+        <location line="-258"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>

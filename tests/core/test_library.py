@@ -14,6 +14,7 @@ from paper_reader.core.library import (
     LibraryError,
     NewerLibraryError,
     SearchHit,
+    SearchQuery,
     set_aside,
 )
 from paper_reader.core.library.schema import SCHEMA_VERSION
@@ -129,10 +130,10 @@ def test_queries_are_text_not_syntax(lib: Library, query: str) -> None:
 
 
 def test_search_filters(lib: Library) -> None:
-    assert lib.search("馆", paper="松河日报")
-    assert lib.search("馆", paper="别的报") == []
-    assert lib.search("馆", date_from="2024-03-16") == []
-    assert lib.search("馆", date_to="2024-03-15")
+    assert lib.search(SearchQuery("馆", paper="松河日报"))
+    assert lib.search(SearchQuery("馆", paper="别的报")) == []
+    assert lib.search(SearchQuery("馆", date_from="2024-03-16")) == []
+    assert lib.search(SearchQuery("馆", date_to="2024-03-15"))
 
 
 def test_traditional_text_found_by_simplified_query(tmp_path: Path, sample_dir: Path) -> None:

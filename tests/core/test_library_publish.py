@@ -14,7 +14,8 @@ import pytest
 from paper_reader.__main__ import main
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library, LibraryError
-from paper_reader.kiosk.library import KioskLibrary, connect_readonly, is_wal_file
+from paper_reader.core.library.readonly import connect_readonly, is_wal_file
+from paper_reader.kiosk.library import KioskLibrary
 
 
 def wal_size(path: Path) -> int:

@@ -123,7 +123,7 @@ def test_a_failed_removal_leaves_the_library_as_it_was(lib: Library, monkeypatch
     def broken(_issue_id: int) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(lib, "_relink", broken)  # after the page's rows were deleted
+    monkeypatch.setattr(lib.writer, "_relink", broken)  # after the page's rows were deleted
     with pytest.raises(LibraryError):
         lib.remove("松河日报", "2024-03-15", 2)
     assert state(lib) == before

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.core.library import Library, LibraryError
-from paper_reader.kiosk.library import KioskLibrary, connect_readonly, file_uri, is_wal_file
+from paper_reader.core.library import Library, LibraryError, SearchQuery
+from paper_reader.core.library.readonly import connect_readonly, file_uri, is_wal_file
+from paper_reader.kiosk.library import KioskLibrary
 
 from .conftest import make_library
 
@@ -156,8 +157,10 @@ def test_only_the_papers_shown(tmp_path: Path, sample_dir: Path) -> None:
         assert lib.issue_info(lib.find_issue(None, "2024-03-15")).paper == "松河晚报"
         hits = lib.search("图书馆", limit=100)
         assert hits and {h.paper for h in hits} == {"松河晚报"}
-        assert lib.search("图书馆", paper="松河日报") == []
-        hidden = Library.latest_issue(lib, "松河日报")
+        assert lib.search(SearchQuery("图书馆", paper="松河日报")) == []
+        with Library(path, readonly=True) as unscoped:
+            hidden = unscoped.latest_issue("松河日报")
+        assert hidden is not None
         with pytest.raises(LibraryError):
             lib.load_issue(hidden)
     with KioskLibrary(path, ["松河晚报", "松河日报"]) as lib:

@@ -125,7 +125,7 @@ def test_programs_creating_one_new_library_at_once(tmp_path: Path) -> None:
 
 def test_busy_library_says_so(tmp_path: Path) -> None:
     """A writer that holds the library longer than the busy timeout: a plain 'busy' message."""
-    from paper_reader.core import library as library_module
+    from paper_reader.core.library import connection as library_module
 
     r = row("Concurrency", "library held by another writer past the busy timeout",
             "a second connection holds BEGIN IMMEDIATE; an import with a 0.2 s busy timeout")

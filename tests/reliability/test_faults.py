@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.core import library as library_module
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import DamagedLibraryError, Library, LibraryError
+from paper_reader.core.library import connection as library_module
+from paper_reader.core.library.connection import Connection
 
 from .conftest import row
 
@@ -117,13 +118,13 @@ def test_fault_between_any_two_pages_changes_nothing(tmp_path: Path, batches, fa
 def test_disk_full_while_a_new_library_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     r = row("Faults", "disk full while a new library is created",
             "max_page_count = 1 before the schema is written")
-    original = Library._check_and_migrate
+    original = Connection._check_and_migrate
 
-    def full(self: Library) -> None:
+    def full(self: Connection) -> None:
         self.db.execute("PRAGMA max_page_count = 1")
         original(self)
 
-    monkeypatch.setattr(Library, "_check_and_migrate", full)
+    monkeypatch.setattr(Connection, "_check_and_migrate", full)
     with pytest.raises(LibraryError) as err:
         Library(tmp_path / "new.sqlite3")
     assert not isinstance(err.value, DamagedLibraryError)  # never offered to be set aside

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.library import Library, Removal, SearchHit
+from ..core.library import Library, Removal, SearchHit, SearchQuery
 from ..core.terminal import for_terminal
 from .output import SHOWN_LINES, CliError, Progress, UsageError, print_json, say
 
@@ -97,8 +97,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
     with _open(args.db, readonly=True) as lib:
         _check_paper(lib, args.paper)
-        hits = lib.search(args.query, limit=args.limit, paper=args.paper,
-                          date_from=args.date_from, date_to=args.date_to)
+        hits = lib.search(SearchQuery(args.query, args.paper, args.date_from, args.date_to),
+                          limit=args.limit)
     if args.json:
         out = [{"paper": h.paper, "date": h.date, "page": h.page, "article": h.position,
                 "title": h.title,

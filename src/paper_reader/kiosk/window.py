@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .library import KioskLibrary
 from .touch import KIOSK_QSS, TouchArticleDelegate, TouchNavigator
 
 if TYPE_CHECKING:
@@ -260,15 +258,8 @@ def print_direct(app: ReaderApp, printer_name: str) -> None:
 
 # -- search: the panel's worker thread opens the library as the kiosk does -----------------
 def search_opener(papers: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """For ReadingTools.search_opener: the search thread gets a KioskLibrary (read-only,
-    immutable fallback, only the papers shown), opened again when the sync replaced it."""
+    """For ReadingTools.search_opener: the search thread gets a read-only library of the
+    papers shown, opened again when the sync replaced it."""
     from ..ui.tools.search_panel import LibraryOpener
 
-    class KioskSearchOpener(LibraryOpener):
-        def open(self, path: Path) -> KioskLibrary:  # type: ignore[override]
-            return KioskLibrary(path, papers)
-
-        def still_good(self, lib, path: Path) -> bool:  # type: ignore[no-untyped-def, override]
-            return bool(lib.path == Path(path) and lib.papers_shown == papers and not lib.replaced())
-
-    return KioskSearchOpener()
+    return LibraryOpener(papers, reopen_replaced=True)

@@ -7,7 +7,6 @@ import json
 import os
 import sqlite3
 import stat
-import threading
 import time
 from pathlib import Path
 
@@ -39,25 +38,6 @@ def uncheckpointed(path: Path) -> LibraryError:
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-# Library files this process has a connection to, by (device, inode), with a count.
-_OPEN_FILES: dict[tuple[int, int], int] = {}
-_OPEN_FILES_LOCK = threading.Lock()
-
-
-def _file_key(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()  # stat opens no descriptor: it cannot disturb SQLite's locks
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _is_open_here(path: Path) -> bool:
-    key = _file_key(path)
-    with _OPEN_FILES_LOCK:
-        return key is not None and _OPEN_FILES.get(key, 0) > 0
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
@@ -104,7 +84,7 @@ def check_file(path: Path) -> None:
     Never call it on a file this process already has a connection to: closing any
     descriptor of a file drops all of the process's POSIX locks on it, SQLite's included,
     and another program could then take the library for unused and reset its WAL under
-    the open connection. ``Library`` skips the check for a file it already has open.
+    the open connection. ``Connection`` skips the check for a file it already has open.
     """
     if not path.exists():
         return

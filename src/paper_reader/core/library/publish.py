@@ -17,7 +17,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from . import Library, LibraryError, library_error
+from . import Library
+from .file import LibraryError, library_error
 
 
 def check_destination(source: Path, dest: Path) -> None:

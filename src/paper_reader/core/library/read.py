@@ -1,65 +1,39 @@
-"""Reading the library: the read half of ``library.Library``.
+"""Reading the library: every read, each limited to the papers a library shows.
 
 Rows are read by column name, and every value is checked on its way into the model
-(``library_rows``): a crafted or garbled row is a DamagedLibraryError, never a crash.
+(``rows``): a crafted or garbled row is a DamagedLibraryError, never a crash.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import NamedTuple
+from collections.abc import Sequence
 
 from ..limits import MAX_PAGE
 from ..model import Issue, Page
+from .connection import Connection
 from .file import LibraryError, _guarded
+from .records import EVERY_PAPER, IssueInfo, PaperInfo, Scope, SearchHit, SearchQuery
 from .rows import Rows
+from .search import run_search
 
 
-# Records the library hands out. Named tuples, not dataclasses: a dataclass compiles its
-# generated methods when the class is made, and this module is on the window's start-up.
-class IssueInfo(NamedTuple):
-    id: int
-    paper: str
-    date: str
-    serial: int | None
-    page_count: int | None
-    pages: list[int]
+class LibraryReader:
+    """Every read of the library, each limited to the papers of ``scope``.
 
+    Given an open ``Connection``; the scope is a condition in every query's SQL (see
+    ``Scope.where``): an issue of another paper is not there, for every method alike.
+    """
 
-class PaperInfo(NamedTuple):
-    id: int
-    name: str
-    issue_count: int
-    first_date: str
-    last_date: str
-
-
-class SearchHit(NamedTuple):
-    article_id: int
-    issue_id: int
-    paper: str
-    date: str
-    page: int
-    position: int
-    title: str
-    snippet: str  # hits wrapped in the markers below
-    MARK_START = "\x02"  # not fields: plain class attributes
-    MARK_END = "\x03"
-
-
-class IssueReader:
-    """What Library does to read issues (a mixin: Library provides the connection)."""
-
-    db: sqlite3.Connection
-    path: Path
-    snapshot: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    def __init__(self, connection: Connection, scope: Scope = EVERY_PAPER) -> None:
+        self.connection = connection
+        self.path = connection.path  # for the messages (and ``_guarded``)
+        self.scope = scope
+        self.check = Rows(connection.path)
 
     @property
-    def check(self) -> Rows:
-        return Rows(self.path)
+    def db(self) -> sqlite3.Connection:
+        return self.connection.db
 
     def _select(self, sql: str, args: Sequence[object] = ()) -> sqlite3.Cursor:
         cur = self.db.cursor()
@@ -77,6 +51,7 @@ class IssueReader:
     @_guarded
     def papers(self) -> list[PaperInfo]:
         check = self.check
+        scope, args = self.scope.where("p.id")
         return [PaperInfo(check.integer(r["id"], "a paper's number"),
                           check.text(r["name"], "a paper's name"),
                           check.integer(r["issues"], "an issue count"),
@@ -85,7 +60,7 @@ class IssueReader:
                 for r in self._select(
                     "SELECT p.id, p.name, count(i.id) AS issues, min(i.date) AS first, "
                     "max(i.date) AS last FROM papers p JOIN issues i ON i.paper_id = p.id "
-                    "GROUP BY p.id ORDER BY p.name")]
+                    f"WHERE {scope} GROUP BY p.id ORDER BY p.name", args)]
 
     def _issue_info(self, r: sqlite3.Row) -> IssueInfo:
         check = self.check
@@ -97,15 +72,18 @@ class IssueReader:
                                        optional=True),
                          self._pages_of(r["pages"], "an issue's page numbers"))
 
+    def _issues_sql(self, select: str) -> tuple[str, list[object]]:
+        """``select`` over issues ``i`` joined to their papers ``p``, in scope, so far."""
+        scope, args = self.scope.where("i.paper_id")
+        return f"{select} FROM issues i JOIN papers p ON p.id = i.paper_id WHERE {scope}", list(args)
+
     _ISSUE_INFO = ("SELECT i.id, p.name, i.date, i.serial, i.page_count, "
                    "(SELECT json_group_array(number) FROM (SELECT number FROM pages "
-                   "WHERE issue_id = i.id ORDER BY number)) AS pages "
-                   "FROM issues i JOIN papers p ON p.id = i.paper_id WHERE 1")
+                   "WHERE issue_id = i.id ORDER BY number)) AS pages")
 
     @_guarded
     def issues(self, paper: str | None = None, date: str | None = None) -> list[IssueInfo]:
-        sql = self._ISSUE_INFO
-        args: list[object] = []
+        sql, args = self._issues_sql(self._ISSUE_INFO)
         if paper:
             sql += " AND p.name = ?"
             args.append(paper)
@@ -117,13 +95,15 @@ class IssueReader:
 
     @_guarded
     def issue_info(self, issue_id: int) -> IssueInfo | None:
-        row = self._select(self._ISSUE_INFO + " AND i.id = ?", (issue_id,)).fetchone()
+        sql, args = self._issues_sql(self._ISSUE_INFO)
+        row = self._select(sql + " AND i.id = ?", [*args, issue_id]).fetchone()
         return None if row is None else self._issue_info(row)
 
     @_guarded
     def find_issue(self, paper: str | None, date: str) -> int | None:
-        sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id WHERE i.date = ?"
-        args: list[object] = [date]
+        sql, args = self._issues_sql("SELECT i.id")
+        sql += " AND i.date = ?"
+        args.append(date)
         if paper:
             sql += " AND p.name = ?"
             args.append(paper)
@@ -131,10 +111,9 @@ class IssueReader:
 
     @_guarded
     def latest_issue(self, paper: str | None = None) -> int | None:
-        sql = "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id"
-        args: list[object] = []
+        sql, args = self._issues_sql("SELECT i.id")
         if paper:
-            sql += " WHERE p.name = ?"
+            sql += " AND p.name = ?"
             args.append(paper)
         return self._id(self._select(sql + " ORDER BY i.date DESC, p.name LIMIT 1", args).fetchone())
 
@@ -142,28 +121,30 @@ class IssueReader:
     def neighbour_issue(self, issue_id: int, step: int) -> int | None:
         """The previous (step -1) or next (step +1) issue of the same paper."""
         op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        scope, args = self.scope.where("i.paper_id")
         return self._id(self._select(
             f"SELECT n.id FROM issues i JOIN issues n ON n.paper_id = i.paper_id AND n.date {op} i.date "
-            f"WHERE i.id = ? ORDER BY n.date {order} LIMIT 1", (issue_id,)).fetchone())
+            f"WHERE i.id = ? AND {scope} ORDER BY n.date {order} LIMIT 1", (issue_id, *args)).fetchone())
 
     @_guarded
     def issue_dates(self, paper: str) -> list[str]:
+        sql, args = self._issues_sql("SELECT i.date")
         return [self.check.date(r["date"], "an issue's date") for r in self._select(
-            "SELECT i.date FROM issues i JOIN papers p ON p.id = i.paper_id WHERE p.name = ? "
-            "ORDER BY i.date", (paper,))]
+            sql + " AND p.name = ? ORDER BY i.date", [*args, paper])]
 
     @_guarded
     def load_issue(self, issue_id: int) -> Issue:
-        with self.snapshot():
+        with self.connection.snapshot():
             return self._load_issue(issue_id)
 
     def _load_issue(self, issue_id: int) -> Issue:
         check = self.check
-        row = self._select(
-            "SELECT p.name, i.date, i.serial, i.page_count, i.masthead FROM issues i "
-            "JOIN papers p ON p.id = i.paper_id WHERE i.id = ?", (issue_id,)).fetchone()
+        sql, args = self._issues_sql("SELECT p.name, i.date, i.serial, i.page_count, i.masthead")
+        row = self._select(sql + " AND i.id = ?", [*args, issue_id]).fetchone()
         if row is None:
-            raise LibraryError(f"no issue {issue_id} in the library")
+            where = "among the papers shown" if self.scope.papers else "in the library"
+            raise LibraryError(f"no issue {issue_id} {where}")
+        # The issue is in scope: what follows reads its rows alone, in the same snapshot.
         issue = Issue(paper=check.text(row["name"], "a paper's name"),
                       date=check.date(row["date"], "an issue's date"),
                       serial=check.integer(row["serial"], "an issue's serial number", 0, optional=True),
@@ -208,33 +189,34 @@ class IssueReader:
 
     @_guarded
     def export(self, paper: str | None = None, date: str | None = None) -> list[Issue]:
-        with self.snapshot():
+        with self.connection.snapshot():
             return [self._load_issue(i.id) for i in self.issues(paper, date)]
+
+    # An issue's own pages, when the issue is in scope (``g`` is the page).
+    _PAGE_IN_SCOPE = "(SELECT paper_id FROM issues WHERE id = g.issue_id)"
 
     @_guarded
     def is_empty(self) -> bool:
-        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM pages)").fetchone()[0] == 1
+        scope, args = self.scope.where(self._PAGE_IN_SCOPE)
+        return self._select(f"SELECT NOT EXISTS (SELECT 1 FROM pages g WHERE {scope}) AS empty",
+                            args).fetchone()["empty"] == 1
 
     @_guarded
     def issue_stamp(self, issue_id: int) -> tuple[tuple[int, str], ...]:
         """What the issue's stored pages are (number and source hash): changes when a page
         of it is added or replaced, by this program or another."""
         check = self.check
+        scope, args = self.scope.where(self._PAGE_IN_SCOPE)
         return tuple((check.page(r["number"], "a page number"),
                       check.text(r["source_hash"], "a page's digest", 200))
-                     for r in self._select("SELECT number, source_hash FROM pages WHERE issue_id = ? "
-                                           "ORDER BY number", (issue_id,)))
+                     for r in self._select(f"SELECT g.number, g.source_hash FROM pages g WHERE "
+                                           f"g.issue_id = ? AND {scope} ORDER BY g.number",
+                                           (issue_id, *args)))
 
     @_guarded
-    def data_version(self) -> int:
-        """Changes when another connection commits: lets a window notice new issues."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
-
-    # -- searching -------------------------------------------------------------------
-    @_guarded
-    def search(self, query: str, limit: int = 50, paper: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
-        from .search import run_search
-
-        with self.snapshot():
-            return run_search(self.db, query, limit, paper, date_from, date_to, self.check)
+    def search(self, query: SearchQuery | str, limit: int = 50) -> list[SearchHit]:
+        """The hits, newest first; a plain text is a query without filters."""
+        if isinstance(query, str):
+            query = SearchQuery(query)
+        with self.connection.snapshot():
+            return run_search(self.db, query, limit, self.check, self.scope)

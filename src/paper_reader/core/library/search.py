@@ -10,13 +10,11 @@ hand. A reader's query is always searched as text: it never reaches FTS syntax.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..reading.script import fold
-
-if TYPE_CHECKING:
-    from .rows import Rows
+from .indexed import body_text
+from .records import EVERY_PAPER, Scope, SearchHit, SearchQuery
+from .rows import Rows
 
 SNIPPET_CHARS = 36
 
@@ -28,33 +26,37 @@ def fts_phrase(term: str) -> str:
 SELECTIVE = 3000  # fewer index matches than this: sort them; more: walk the dates newest first
 
 
-def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
-               check: Rows | None = None) -> list:  # type: ignore[type-arg]
-    """The hits, newest first; every stored value checked by ``check`` (the library's)."""
-    from . import SearchHit
-    from .rows import Rows
+def search_terms(query: SearchQuery) -> list[str]:
+    """The query's words as the index holds text: folded, at most 16."""
+    return [t for t in fold(query.text.replace("\x00", " ")).split() if t][:16]
 
-    check = check or Rows(Path("library"))
-    terms = [t for t in fold(query.replace("\x00", " ")).split() if t][:16]
+
+def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Rows,
+               scope: Scope = EVERY_PAPER) -> list[SearchHit]:
+    """The hits in ``scope``, newest first; every stored value checked by ``check``."""
+    terms = search_terms(query)
     if not terms:
         return []
-    where: list[str] = []
-    args: list[object] = []
-    if paper:
+    in_scope, scope_args = scope.where("t.paper_id")
+    where: list[str] = [in_scope]
+    args: list[object] = list(scope_args)
+    if query.paper:
         where.append("t.paper_id = (SELECT id FROM papers WHERE name = ?)")
-        args.append(paper)
-    if date_from:
+        args.append(query.paper)
+    if query.date_from:
         where.append("t.date >= ?")
-        args.append(date_from)
-    if date_to:
+        args.append(query.date_from)
+    if query.date_to:
         where.append("t.date <= ?")
-        args.append(date_to)
+        args.append(query.date_to)
+    cur = db.cursor()
+    cur.row_factory = sqlite3.Row
     candidates, cand_args = _index_candidates(terms)
     selective = False
     if candidates:
-        found = db.execute(f"SELECT count(*) FROM ({candidates} LIMIT {SELECTIVE})", cand_args).fetchone()[0]
-        selective = found < SELECTIVE
+        matches = cur.execute(f"SELECT count(*) AS n FROM ({candidates} LIMIT {SELECTIVE})",
+                              cand_args).fetchone()["n"]
+        selective = matches < SELECTIVE
     limit = max(1, min(int(limit), 1_000_000))  # SQLite's integers end at 2**63
     if selective:
         # Few matches: sort them by date without reading their text. The one-character
@@ -72,9 +74,7 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
     sql = ("SELECT t.article_id, t.date, t.page FROM article_text t "
            f"WHERE {' AND '.join(where) or '1'} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
     args.append(fetch)
-    hits = []
-    cur = db.cursor()
-    cur.row_factory = sqlite3.Row
+    hits: list[SearchHit] = []
     for found in cur.execute(sql, args).fetchall():
         if len(hits) >= limit:
             break
@@ -99,11 +99,11 @@ def run_search(db: sqlite3.Connection, query: str, limit: int = 50, paper: str |
         if meta is None:  # indexed text of an article that is not there: the file is damaged
             raise check.damaged(f"{what} without its article")
         what = f"article {article_id}"
-        heads = [check.text(meta[k], f"the {k} of {what}", optional=True)
-                 for k in ("column_label", "kicker", "subtitle")]
-        body = "\n".join([*(x for x in heads if x), *check.texts(meta["paragraphs"], f"the text of {what}"),
-                          *check.texts(meta["captions"], f"the captions of {what}"),
-                          *check.texts(meta["signature"], f"the signature of {what}")])
+        column, kicker, subtitle = (check.text(meta[k], f"the {k} of {what}", optional=True)
+                                    for k in ("column_label", "kicker", "subtitle"))
+        body = body_text(column, kicker, subtitle, check.texts(meta["paragraphs"], f"the text of {what}"),
+                         check.texts(meta["captions"], f"the captions of {what}"),
+                         check.texts(meta["signature"], f"the signature of {what}"))
         hits.append(SearchHit(
             article_id, check.integer(meta["issue_id"], f"the issue of {what}"),
             check.text(meta["name"], "a paper's name"), date, page,
@@ -150,8 +150,6 @@ def find_spans(folded: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def snippet(original: str, folded: str, terms: list[str]) -> str:
     """A short piece of the article around the first hit, hits marked with \\x02…\\x03."""
-    from . import SearchHit
-
     text = original if len(original) == len(folded) else folded
     spans = find_spans(folded, terms)
     if not spans:

@@ -1,9 +1,11 @@
-"""Storing issues in the library: the write half of ``library.Library``.
+"""Storing issues in the library, and removing them: every write.
 
 Every import is one transaction: a cancelled or failed one leaves the file as it was.
 Pages are kept with a digest of what they say, so a page imported again unchanged is left
-alone, and a changed one replaces the stored one; continuations are worked out again for
-every issue an import touched.
+alone, and a changed one replaces the stored one. The continuations an issue resolved in
+memory (``parsing.issue.resolve_links``) are stored as they are; they are worked out again
+from the stored rows only where the rows hold what the import did not have: an issue whose
+other pages were stored before, or one a removal took pages from.
 """
 
 from __future__ import annotations
@@ -11,44 +13,31 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import NamedTuple
+from collections.abc import Iterable
 
 from ..limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
 from ..model import Article, Issue, Link, Page
-from ..reading.script import fold
+from .connection import Connection
 from .file import LibraryError, _guarded
+from .indexed import indexed_text
+from .records import EVERY_PAPER, PageResult, Removal, Scope
 from .rows import Rows
 
 
-class PageResult(NamedTuple):
-    paper: str
-    date: str
-    number: int
-    status: str  # imported, replaced, unchanged
+class LibraryWriter:
+    """Every write to the library, given an open ``Connection``.
 
+    ``scope`` limits what ``removal`` and ``remove`` can find (a library limited to some
+    papers is opened read-only, so it only ever says what a removal would take)."""
 
-class Removal(NamedTuple):
-    """What a removal takes (or took): a paper (date None), an issue (page None) or a page."""
+    def __init__(self, connection: Connection, scope: Scope = EVERY_PAPER) -> None:
+        self.connection = connection
+        self.path = connection.path  # for the messages (and ``_guarded``)
+        self.scope = scope
 
-    paper: str
-    date: str | None
-    page: int | None
-    issues: int
-    pages: int
-    articles: int
-
-
-class IssueStore:
-    """What Library does to store issues (a mixin: Library provides the connection)."""
-
-    db: sqlite3.Connection
-    path: Path
-    readonly: bool
-    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    checkpoint: Callable[[], None]
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.connection.db
 
     @_guarded
     def import_issues(self, issues: Iterable[Issue], cancelled=None,  # type: ignore[no-untyped-def]
@@ -61,9 +50,8 @@ class IssueStore:
         the reason, and the others are stored; without it, that raises.
         """
         results: list[PageResult] = []
-        with self.transaction():
-            touched: set[int] = set()
-            last_id = self.db.execute("SELECT coalesce(max(article_id), 0) FROM article_text").fetchone()[0]
+        with self.connection.transaction():
+            last_id = self._one("SELECT coalesce(max(article_id), 0) AS last FROM article_text")["last"]
             for issue in issues:
                 if not issue.paper or not issue.date:
                     raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
@@ -72,13 +60,15 @@ class IssueStore:
                 try:
                     _check_numbers(issue)
                     issue_id = self._issue_row(issue)
+                    changed = False
                     for page in issue.pages:
                         if cancelled is not None and cancelled():
                             raise ImportCancelled()
                         status = self._store_page(issue_id, issue, page)
                         results.append(PageResult(issue.paper, issue.date, page.number, status))
-                        if status != "unchanged":
-                            touched.add(issue_id)
+                        changed = changed or status != "unchanged"
+                    if changed:  # links between unchanged pages stand as they were stored
+                        self._link(issue_id, issue)
                 except (ValueError, OverflowError, TypeError, sqlite3.InterfaceError) as exc:
                     if refused is None:
                         raise
@@ -87,11 +77,18 @@ class IssueStore:
                     del results[mark:]
                     refused.append((issue, str(exc) or type(exc).__name__))
                 self.db.execute("RELEASE one_issue")
-            for issue_id in touched:
-                self._relink(issue_id)
             self._index_new(last_id)
-        self.checkpoint()  # the file alone holds the import: a copy of it is whole
+        self.connection.checkpoint()  # the file alone holds the import: a copy of it is whole
         return results
+
+    def _rows(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
+        """Rows read by column name."""
+        cur = self.db.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(sql, tuple(args))
+
+    def _one(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Row | None:
+        return self._rows(sql, args).fetchone()  # type: ignore[no-any-return]
 
     def _index_new(self, last_id: int) -> None:
         """Index the rows this import added (new rows get ids above every older one)."""
@@ -108,10 +105,9 @@ class IssueStore:
         pinyin = issue.masthead.get("pinyin")
         db.execute("INSERT INTO papers(name, pinyin) VALUES (?, ?) ON CONFLICT(name) DO "
                    "UPDATE SET pinyin = coalesce(excluded.pinyin, pinyin)", (issue.paper, pinyin))
-        paper_id = db.execute("SELECT id FROM papers WHERE name = ?", (issue.paper,)).fetchone()[0]
-        row = db.execute("SELECT id, masthead FROM issues WHERE paper_id = ? AND date = ?",
-                         (paper_id, issue.date)).fetchone()
-        # What would not read back is not written (library_rows): a count past any paper's
+        paper_id = self._one("SELECT id FROM papers WHERE name = ?", (issue.paper,))["id"]
+        row = self._one("SELECT id FROM issues WHERE paper_id = ? AND date = ?", (paper_id, issue.date))
+        # What would not read back is not written (see rows): a count past any paper's
         # is no count; the masthead keeps what was printed.
         page_count = issue.page_count if 0 <= (issue.page_count or 0) <= MAX_PAGE_COUNT else None
         if row is None:
@@ -124,8 +120,8 @@ class IssueStore:
         if issue.masthead:  # a front page brings the masthead; inner pages do not
             db.execute("UPDATE issues SET serial = ?, page_count = ?, masthead = ? WHERE id = ?",
                        (issue.serial, page_count,
-                        json.dumps(issue.masthead, ensure_ascii=False), row[0]))
-        return int(row[0])
+                        json.dumps(issue.masthead, ensure_ascii=False), row["id"]))
+        return int(row["id"])
 
     def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
         db = self.db
@@ -133,13 +129,13 @@ class IssueStore:
             raise LibraryError(f"{issue.paper} {issue.date}: page number {page.number} is past any "
                                f"paper's ({MAX_PAGE}); nothing was imported")
         digest = page_digest(page, issue)
-        row = db.execute("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
-                         (issue_id, page.number)).fetchone()
-        if row and row[1] == digest:
+        row = self._one("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
+                        (issue_id, page.number))
+        if row and row["source_hash"] == digest:
             return "unchanged"
         status = "imported"
         if row:
-            self._delete_page(row[0])
+            self._delete_page(row["id"])
             status = "replaced"
         cur = db.execute(
             "INSERT INTO pages(issue_id, number, label, section, header, unplaced, source_hash, "
@@ -150,7 +146,7 @@ class IssueStore:
              time.strftime("%Y-%m-%dT%H:%M:%S")),
         )
         page_id = cur.lastrowid
-        paper_id = db.execute("SELECT paper_id FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
+        paper_id = self._one("SELECT paper_id FROM issues WHERE id = ?", (issue_id,))["paper_id"]
         for pos, art in enumerate(page.articles):
             cur = db.execute(
                 "INSERT INTO articles(page_id, position, title, kicker, subtitle, column_label, "
@@ -160,13 +156,10 @@ class IssueStore:
                  _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
                  _j(art.signature), _page(art.continues_to), _page(art.continued_from)),
             )
-            body = "\n".join([*(x for x in (art.column, art.kicker, art.subtitle) if x),
-                              *art.paragraphs, *art.captions, *art.signature])
             db.execute(
                 "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
                 "VALUES (?,?,?,?,?,?,?)",
-                (cur.lastrowid, paper_id, issue.date, page.number, fold(art.title),
-                 fold(art.byline or ""), fold(body)),
+                (cur.lastrowid, paper_id, issue.date, page.number, *indexed_text(art)),
             )
         return status
 
@@ -174,16 +167,16 @@ class IssueStore:
     def _removal_scope(self, paper: str, date: str | None,
                        page: int | None) -> tuple[Removal, int, list[int], list[int]]:
         """The paper's id, the issues and pages a removal takes, and their count."""
-        db = self.db
-        row = db.execute("SELECT id FROM papers WHERE name = ?", (paper,)).fetchone()
+        scope, scope_args = self.scope.where("id")
+        row = self._one(f"SELECT id FROM papers WHERE name = ? AND {scope}", (paper, *scope_args))
         if row is None:
             raise LibraryError(f"no paper named {paper} in the library")
-        paper_id = int(row[0])
+        paper_id = int(row["id"])
         sql, args = "SELECT id FROM issues WHERE paper_id = ?", [paper_id]
         if date is not None:
             sql += " AND date = ?"
             args.append(date)
-        issue_ids = [r[0] for r in db.execute(sql, args)]
+        issue_ids = [r["id"] for r in self._rows(sql, args)]
         if not issue_ids:
             raise LibraryError(f"{paper} has no issue dated {date} in the library")
         marks = ",".join("?" * len(issue_ids)) if len(issue_ids) < 500 else None
@@ -194,22 +187,22 @@ class IssueStore:
         if page is not None:
             where += " AND number = ?"
             where_args.append(page)
-        page_ids = [r[0] for r in db.execute(f"SELECT id FROM pages WHERE {where}", where_args)]
+        page_ids = [r["id"] for r in self._rows(f"SELECT id FROM pages WHERE {where}", where_args)]
         if page is not None and not page_ids:
             raise LibraryError(f"{paper} {date} has no page {page} in the library")
         articles = 0
         for k in range(0, len(page_ids), 500):
             chunk = page_ids[k:k + 500]
-            articles += db.execute(
-                f"SELECT count(*) FROM articles WHERE page_id IN ({','.join('?' * len(chunk))})",
-                chunk).fetchone()[0]
+            articles += self._one(
+                f"SELECT count(*) AS n FROM articles WHERE page_id IN ({','.join('?' * len(chunk))})",
+                chunk)["n"]
         what = Removal(paper, date, page, len(issue_ids), len(page_ids), articles)
         return what, paper_id, issue_ids, page_ids
 
     @_guarded
     def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
         """What ``remove`` would take; LibraryError naming what is not in the library."""
-        with self.snapshot():
+        with self.connection.snapshot():
             return self._removal_scope(paper, date, page)[0]
 
     @_guarded
@@ -218,7 +211,7 @@ class IssueStore:
         in one transaction: the search index rows go with the articles, and the issue's
         remaining pages have their continuations worked out again (a 下转 to a removed
         page then points at a page not in the library, as before it was imported)."""
-        with self.transaction():
+        with self.connection.transaction():
             what, paper_id, issue_ids, page_ids = self._removal_scope(paper, date, page)
             self._delete_pages(page_ids)
             db = self.db
@@ -230,7 +223,7 @@ class IssueStore:
                     db.execute("DELETE FROM issues WHERE id = ?", (issue_id,))
             if not db.execute("SELECT 1 FROM issues WHERE paper_id = ? LIMIT 1", (paper_id,)).fetchone():
                 db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
-        self.checkpoint()  # the file alone is then the whole library
+        self.connection.checkpoint()  # the file alone is then the whole library
         return what
 
     def _delete_pages(self, page_ids: list[int]) -> None:
@@ -262,39 +255,73 @@ class IssueStore:
         db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
         db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
 
-    def _relink(self, issue_id: int) -> None:
-        """Recompute the issue's continuations from what its stored pages say."""
-        from ..parsing.issue import resolve_links
+    def _link(self, issue_id: int, issue: Issue) -> None:
+        """Store the continuations ``issue`` holds, resolved when its pages were assembled.
 
-        db = self.db
-        rows = db.execute(
-            "SELECT a.id, p.number, a.position, a.title, a.continues_to_page, a.continued_from_page "
-            "FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ? "
-            "ORDER BY p.number, a.position", (issue_id,)).fetchall()
-        pages: dict[int, Page] = {}
-        ids: dict[tuple[int, int], int] = {}
+        Where the library holds pages of the issue this import did not bring (a page added
+        later to a stored issue), links to and from those were never in hand: then they are
+        all worked out from the stored rows (``_relink``)."""
+        numbers = [page.number for page in issue.pages]
+        check = Rows(self.path)
+        stored = {check.page(r["number"], "a page number")
+                  for r in self._rows("SELECT number FROM pages WHERE issue_id = ?", (issue_id,))}
+        if len(set(numbers)) != len(numbers) or not stored <= set(numbers):
+            self._relink(issue_id)
+            return
+        ids = {place: article_id for place, article_id, _row in self._articles_of(issue_id)}
+        self._store_links(issue_id, issue, ids)
+
+    def _articles_of(self, issue_id: int) -> list[tuple[tuple[int, int], int, sqlite3.Row]]:
+        """The issue's stored articles: (page number, place on the page), row id, row."""
         check = Rows(self.path)  # a crafted row must not end an import in a traceback
-        for aid, number, _pos, title, to_page, from_page in rows:
-            aid, number = check.integer(aid, "an article's row"), check.page(number, "a page number")
-            to_page = check.page(to_page, "a continuation's page", optional=True)
-            from_page = check.page(from_page, "a continuation's page", optional=True)
-            page = pages.setdefault(number, Page(number=number, label=""))
-            page.articles.append(Article(
-                title=check.text(title, "an article's title", optional=True) or "",
-                continues_to=Link(to_page) if to_page is not None else None,
-                continued_from=Link(from_page) if from_page is not None else None))
-            ids[(number, len(page.articles) - 1)] = aid  # its place as resolve_links counts it
-        issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
-        resolve_links(issue)
+        placed: list[tuple[tuple[int, int], int, sqlite3.Row]] = []
+        count: dict[int, int] = {}
+        for r in self._rows(
+                "SELECT a.id, p.number, a.title, a.continues_to_page, a.continued_from_page "
+                "FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ? "
+                "ORDER BY p.number, a.position", (issue_id,)):
+            article_id = check.integer(r["id"], "an article's row")
+            number = check.page(r["number"], "a page number")
+            place = count[number] = count.get(number, -1) + 1  # as resolve_links counts it
+            placed.append(((number, place), article_id, r))
+        return placed
+
+    def _store_links(self, issue_id: int, issue: Issue, ids: dict[tuple[int, int], int]) -> None:
+        """The issue's continuations as ``issue`` resolved them; ``ids``: its stored articles
+        by (page number, place on the page)."""
+        db = self.db
         db.execute(
             "DELETE FROM continuations WHERE from_article IN (SELECT a.id FROM articles a "
             "JOIN pages p ON p.id = a.page_id WHERE p.issue_id = ?)", (issue_id,))
         for page in issue.pages:
             for pos, art in enumerate(page.articles):
-                if art.continues_to and art.continues_to.article is not None:
+                link = art.continues_to
+                if link is None or link.article is None:
+                    continue
+                source, target = ids.get((page.number, pos)), ids.get((link.page, link.article))
+                if source is not None and target is not None:
                     db.execute("INSERT INTO continuations(from_article, to_article) VALUES (?, ?)",
-                               (ids[(page.number, pos)],
-                                ids[(art.continues_to.page, art.continues_to.article)]))
+                               (source, target))
+
+    def _relink(self, issue_id: int) -> None:
+        """Work out the issue's continuations again from what its stored pages say."""
+        from ..parsing.issue import resolve_links
+
+        check = Rows(self.path)
+        pages: dict[int, Page] = {}
+        ids: dict[tuple[int, int], int] = {}
+        for (number, place), article_id, r in self._articles_of(issue_id):
+            to_page = check.page(r["continues_to_page"], "a continuation's page", optional=True)
+            from_page = check.page(r["continued_from_page"], "a continuation's page", optional=True)
+            page = pages.setdefault(number, Page(number=number, label=""))
+            page.articles.append(Article(
+                title=check.text(r["title"], "an article's title", optional=True) or "",
+                continues_to=Link(to_page) if to_page is not None else None,
+                continued_from=Link(from_page) if from_page is not None else None))
+            ids[(number, place)] = article_id
+        issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
+        resolve_links(issue)
+        self._store_links(issue_id, issue, ids)
 
 
 def _check_numbers(issue: Issue) -> None:
@@ -316,13 +343,8 @@ class ImportCancelled(Exception):
     """The reader cancelled an import; nothing of it was kept."""
 
 
-def spaced(text: str | None) -> str:
-    """Every character its own token, for the one-character index."""
-    return " ".join(text) if text else ""
-
-
 def _page(link: Link | None) -> int | None:
-    """A continuation's page as stored: one past any paper's is no link (library_rows)."""
+    """A continuation's page as stored: one past any paper's is no link (see rows)."""
     return link.page if link is not None and 1 <= link.page <= MAX_PAGE else None
 
 

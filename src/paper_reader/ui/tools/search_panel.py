@@ -7,7 +7,7 @@ for the database; a result that arrives after a newer query was typed is dropped
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.library import Library, LibraryError, SearchHit
+from ...core.library import Library, LibraryError, SearchHit, SearchQuery
 from ...core.model import page_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -152,11 +152,14 @@ class _SearchSignals(QObject):
 
 class LibraryOpener:
     """The search thread's own read-only connection, kept between queries: a fresh one
-    would start with a cold page cache on every keystroke. A kiosk hands the panel one
-    that opens its own kind of library (``kiosk.window.search_opener``)."""
+    would start with a cold page cache on every keystroke. A kiosk's shows only its
+    ``papers``, and is opened again once a sync has put a new file in place
+    (``reopen_replaced``; see ``kiosk.window.search_opener``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, papers: Iterable[str] = (), reopen_replaced: bool = False) -> None:
         self._local = threading.local()
+        self.papers = tuple(papers)
+        self.reopen_replaced = reopen_replaced
 
     def __call__(self, path: Path) -> Library:
         lib = getattr(self._local, "library", None)
@@ -167,25 +170,25 @@ class LibraryOpener:
         return lib  # type: ignore[no-any-return]
 
     def open(self, path: Path) -> Library:
-        return Library(path, readonly=True)
+        return Library(path, readonly=True, papers=self.papers)
 
     def still_good(self, lib: Library, path: Path) -> bool:
-        return lib.path == path
+        return lib.path == Path(path) and not (self.reopen_replaced and lib.replaced())
 
     def forget(self) -> None:
         self._local.__dict__.pop("library", None)  # open afresh next time
 
 
 class _SearchJob(QRunnable):
-    def __init__(self, seq: int, path: Path, query: str, filters: dict[str, str | None],
-                 signals: _SearchSignals, opener: LibraryOpener) -> None:
+    def __init__(self, seq: int, path: Path, query: SearchQuery, signals: _SearchSignals,
+                 opener: LibraryOpener) -> None:
         super().__init__()
-        self.seq, self.path, self.query, self.filters, self.signals = seq, path, query, filters, signals
+        self.seq, self.path, self.query, self.signals = seq, path, query, signals
         self.opener = opener
 
     def run(self) -> None:
         try:
-            hits: object = self.opener(self.path).search(self.query, limit=100, **self.filters)
+            hits: object = self.opener(self.path).search(self.query, limit=100)
         except LibraryError as exc:
             self.opener.forget()
             hits = str(exc)
@@ -288,28 +291,31 @@ class SearchPanel(QWidget):
         self.query.setFocus()
         self.query.selectAll()
 
+    def search_query(self) -> SearchQuery:
+        """What the fields ask for."""
+        dates = self.limit_dates.isChecked()
+        return SearchQuery(self.query.text()[:MAX_QUERY].strip(), self.paper.currentData(),
+                           self.date_from.date().toString("yyyy-MM-dd") if dates else None,
+                           self.date_to.date().toString("yyyy-MM-dd") if dates else None,
+                           self.in_article.isChecked())
+
     def terms(self) -> list[str]:
-        return self.query.text()[:MAX_QUERY].split()
+        return self.search_query().terms()
 
     def run(self) -> None:
         self._typing.stop()
-        text = self.query.text()[:MAX_QUERY].strip()
-        if self.in_article.isChecked():
-            self.findInArticle.emit(text)
+        query = self.search_query()
+        if query.in_article:
+            self.findInArticle.emit(query.text)
             return
         self._seq += 1
-        if not text:
+        if not query.text:
             self.model.set_hits([])
             self.status.setText("")
             self.resultsShown.emit(0)  # no query: no results, and no marks
             return
-        filters: dict[str, str | None] = {"paper": self.paper.currentData()}
-        if self.limit_dates.isChecked():
-            filters["date_from"] = self.date_from.date().toString("yyyy-MM-dd")
-            filters["date_to"] = self.date_to.date().toString("yyyy-MM-dd")
         self.status.setText(self.tr("正在搜索…"))
-        self._pool.start(_SearchJob(self._seq, self.library_path, text, filters, self._signals,
-                                    self.opener))
+        self._pool.start(_SearchJob(self._seq, self.library_path, query, self._signals, self.opener))
 
     def _show(self, seq: int, hits: object) -> None:
         if seq != self._seq:

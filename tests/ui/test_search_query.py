@@ -1,0 +1,56 @@
+"""The search panel asks the library with a typed SearchQuery, and the search thread's
+library opener gives a kiosk's panel a library of the papers shown."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from paper_reader.core.importer import import_paths
+from paper_reader.core.library import Library, SearchQuery
+from paper_reader.kiosk.window import search_opener
+from paper_reader.ui.tools.search_panel import LibraryOpener, SearchPanel
+
+
+def library(tmp_path: Path, sample_dir: Path) -> Path:
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as lib:
+        assert not import_paths(lib, [sample_dir]).errors
+    return path
+
+
+def test_the_fields_make_the_query(qtbot, tmp_path: Path, sample_dir: Path) -> None:
+    panel = SearchPanel(library(tmp_path, sample_dir))
+    qtbot.addWidget(panel)
+    panel.set_papers(["松河日报"], "2024-03-15", "2024-03-16")
+    panel.query.setText("  图书馆 新馆 ")
+    assert panel.search_query() == SearchQuery("图书馆 新馆")
+    assert panel.terms() == ["图书馆", "新馆"]
+    panel.paper.setCurrentIndex(1)
+    panel.limit_dates.setChecked(True)
+    assert panel.search_query() == SearchQuery("图书馆 新馆", "松河日报", "2024-03-15", "2024-03-16")
+    with qtbot.waitSignal(panel.resultsShown, timeout=10000):
+        panel.run()
+    assert panel.model.hits and {h.paper for h in panel.model.hits} == {"松河日报"}
+    with qtbot.waitSignal(panel.findInArticle, timeout=1000) as found:
+        panel.in_article.setChecked(True)  # the reader's find, not the library's search
+    assert panel.search_query().in_article and found.args == ["图书馆 新馆"]
+    panel.wait()
+
+
+def test_a_kiosk_opener_shows_its_papers_and_follows_a_sync(tmp_path: Path, sample_dir: Path) -> None:
+    path = library(tmp_path, sample_dir)
+    kiosk, staff = search_opener(("松河日报",)), LibraryOpener()
+    shown, everything = kiosk(path), staff(path)
+    assert shown.readonly and shown.scope.papers == ("松河日报",)
+    assert everything.readonly and everything.scope.papers == ()
+    assert kiosk(path) is shown and staff(path) is everything  # kept between queries
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copy(path, newer)
+    os.replace(newer, path)  # a sync renames a new copy over the file
+    again = kiosk(path)
+    assert again is not shown and again.scope.papers == ("松河日报",) and not again.replaced()
+    assert staff(path) is everything  # the window's own library is followed by the window
+    for lib in (again, everything):
+        lib.close()
