@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paper_reader.core.model import Article, Issue, Link, Page
 from paper_reader.core.importer import parse_path
+from paper_reader.core.model import Article, Issue, Link, Page
 from paper_reader.core.reading.continuation import linked_part, parts_of
 
 from ..conftest import SAMPLE

@@ -16,12 +16,11 @@ from typing import Any
 
 import pytest
 
-from paper_reader.core.importer import import_paths
+from paper_reader.core.importer import import_paths, parse_path
 from paper_reader.core.library import Library, LibraryError, SearchQuery
 from paper_reader.core.library.connection import Connection
 from paper_reader.core.library.read import LibraryReader
 from paper_reader.core.library.store import LibraryWriter
-from paper_reader.core.parsing.issue import parse_path
 from paper_reader.kiosk.library import KioskLibrary
 
 SHOWN, HIDDEN, ABSENT = "松河晚报", "松河日报", "人民日报"

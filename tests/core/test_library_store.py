@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.core.importer import import_paths
+from paper_reader.core.importer import import_paths, parse_path
 from paper_reader.core.library import Library, SearchQuery
 from paper_reader.core.library.indexed import body_text, indexed_text
 from paper_reader.core.library.search import search_terms, snippet
 from paper_reader.core.library.store import LibraryWriter
-from paper_reader.core.parsing.issue import parse_path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "paper_reader"
 

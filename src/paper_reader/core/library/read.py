@@ -15,7 +15,6 @@ from .connection import Connection
 from .file import LibraryError, _guarded
 from .records import EVERY_PAPER, IssueInfo, PaperInfo, Scope, SearchHit, SearchQuery
 from .rows import Rows
-from .search import run_search
 
 
 class LibraryReader:
@@ -219,4 +218,6 @@ class LibraryReader:
         if isinstance(query, str):
             query = SearchQuery(query)
         with self.connection.snapshot():
+            from .search import run_search  # on the first search: not on the window's start-up
+
             return run_search(self.db, query, limit, self.check, self.scope)
