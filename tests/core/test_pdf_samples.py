@@ -1,10 +1,11 @@
 """Page PDFs whose layout is known, typeset here for the PDF tests, and checks of the typesetting.
 
 A second producer besides Qt's writer: fpdf2, with the Noto CJK fonts embedded (subset).
-``newspaper_page`` sets a front page of three articles: a heading (kicker, headline across
+``newspaper_page`` sets a front page of four articles: a heading (kicker, headline across
 three columns, subtitle, byline) over a body in three columns with a photo (a grey box) and its
-caption in the third, a one-column article beside it, and an article across all four columns
-below. It returns every line it set, in the order a reader reads them.
+caption in the third, a one-column article beside it; below them an article across three
+columns and a signed notice beside it. It returns every line it set, in the order a reader
+reads them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class SetPage:
     paragraphs: dict[int, list[str]] = field(default_factory=dict)  # body paragraphs per article
     titles: dict[int, str] = field(default_factory=dict)
     photo: tuple[float, float, float, float] = (0, 0, 0, 0)
+    column_lefts: list[float] = field(default_factory=list)
 
 
 def new_pdf(width: float = 842, height: float = 1191):  # noqa: ANN201 - fpdf.FPDF
@@ -100,7 +102,7 @@ class Setter:
                         raise AssertionError("the text does not fit the columns")
                     y = columns[col][2]
                 self.line(text, columns[col][0] + indent, y, font, size, kind, article)
-                self.page.lines[-1].column = round((columns[col][0] - 40) / 195.5)
+                self.page.lines[-1].column = self.page.column_lefts.index(columns[col][0])
                 y += leading
         self.page.paragraphs.setdefault(article, []).extend(paragraphs)
 
@@ -137,6 +139,9 @@ ARTICLE_3 = [
     "借到书、读好书。",
 ]
 
+NOTICE = ["本人不慎遗失松河市东岭镇前进村土地承包经营权证一本,编号SH2024031501,特此声明作废。"]
+SIGNATURE = ["赵春来", "2024年3月15日"]
+
 
 def newspaper_page(path: Path) -> SetPage:
     width, height = 842.0, 1191.0
@@ -147,8 +152,8 @@ def newspaper_page(path: Path) -> SetPage:
     margin, gutter, body, leading = 40.0, 14.0, 9.0, 13.5
     col_w = (width - 2 * margin - 3 * gutter) / 4
     cols = [(margin + k * (col_w + gutter), margin + k * (col_w + gutter) + col_w) for k in range(4)]
+    page.column_lefts = [c[0] for c in cols]
     span3 = (cols[0][0], cols[2][1])
-    span4 = (cols[0][0], cols[3][1])
 
     s.line("松河日报 2024年3月15日 星期五 第1版", margin, 30, "sans", 7.5, "small", 0)
     s.line("为春耕备足种子化肥 为丰收打好基础", 0, 74, "sans", 13, "kicker", 1, centre_in=span3)
@@ -180,10 +185,18 @@ def newspaper_page(path: Path) -> SetPage:
     page.titles[2] = "老街菜市场改造完成"
     s.flow(ARTICLE_2, [(cols[3][0], cols[3][1], 108, limit)], "serif", body, leading, "body", 2)
 
-    # article 3: across the four columns below
-    s.line("市图书馆少儿阅览区周六开放", 0, 566, "sans", 20, "headline", 3, bold=True, centre_in=span4)
+    # article 3: across three columns below; beside it, a notice signed at its foot
+    s.line("市图书馆少儿阅览区周六开放", 0, 566, "sans", 20, "headline", 3, bold=True, centre_in=span3)
     page.titles[3] = "市图书馆少儿阅览区周六开放"
-    s.flow(ARTICLE_3, [(c[0], c[1], 596, 650) for c in cols], "serif", body, leading, "body", 3)
+    s.flow(ARTICLE_3, [(c[0], c[1], 596, 677) for c in cols[:3]], "serif", body, leading, "body", 3)
+    s.line("遗失声明", 0, 566, "sans", 13, "headline", 4, bold=True, centre_in=cols[3])
+    page.titles[4] = "遗失声明"
+    s.flow(NOTICE, [(cols[3][0], cols[3][1], 596, 677)], "serif", body, leading, "body", 4)
+    y = page.lines[-1].baseline + leading
+    for text in SIGNATURE:
+        pdf.set_font("serif", "", body)
+        s.line(text, cols[3][1] - pdf.get_string_width(text), y, "serif", body, "body", 4)
+        y += leading
     pdf.output(str(path))
     return page
 
@@ -198,7 +211,51 @@ def front_page(tmp_path_factory: pytest.TempPathFactory) -> SetPage:
 @needs_fonts
 def test_the_front_page_sets_every_article_in_its_columns(front_page: SetPage) -> None:
     assert front_page.path.read_bytes().startswith(b"%PDF-")
-    assert {ln.article for ln in front_page.lines} == {0, 1, 2, 3}
+    assert {ln.article for ln in front_page.lines} == {0, 1, 2, 3, 4}
     columns = {a: {ln.column for ln in front_page.lines if ln.article == a and ln.column >= 0}
-               for a in (1, 2, 3)}
-    assert columns == {1: {0, 1, 2}, 2: {3}, 3: {0, 1, 2, 3}}
+               for a in (1, 2, 3, 4)}
+    assert columns == {1: {0, 1, 2}, 2: {3}, 3: {0, 1, 2}, 4: {3}}
+
+
+SIDE_A = ["本报讯 东岭镇今年新修乡村公路十二公里,连通了五个村子。村民们说,路修好了,"
+          "山里的果子运得出去,城里的客人也走得进来。", "镇里还在路边种了两千棵树,"
+          "明年春天就能看到一条绿色的长廊。"]
+SIDE_B = ["本报讯 西河水库除险加固工程日前通过验收。工程历时一年半,加固大坝八百米,"
+          "新建泄洪闸一座。", "水库管理处表示,今年汛期将实行二十四小时值守,确保下游群众安全。"]
+
+
+def side_by_side_page(path: Path) -> SetPage:
+    """Two articles side by side, each across two columns, their headlines and columns level
+    with each other: the left one is read whole before the right one."""
+    width, height = 595.0, 420.0
+    pdf = new_pdf(width, height)
+    pdf.add_page()
+    page = SetPage(path, width, height)
+    s = Setter(pdf, page)
+    margin, gutter = 30.0, 12.0
+    col_w = (width - 2 * margin - 3 * gutter) / 4
+    cols = [(margin + k * (col_w + gutter), margin + k * (col_w + gutter) + col_w) for k in range(4)]
+    page.column_lefts = [c[0] for c in cols]
+    for article, (title, text, first) in enumerate(
+            (("东岭乡村公路通车", SIDE_A, 0), ("西河水库加固完工", SIDE_B, 2)), start=1):
+        s.line(title, 0, 60, "sans", 18, "headline", article, bold=True,
+               centre_in=(cols[first][0], cols[first + 1][1]))
+        page.titles[article] = title
+        s.flow(text, [(c[0], c[1], 90, 150) for c in cols[first:first + 2]], "serif", 9, 13,
+               "body", article)
+    pdf.output(str(path))
+    return page
+
+
+@pytest.fixture(scope="session")
+def side_by_side(tmp_path_factory: pytest.TempPathFactory) -> SetPage:
+    if not all(p.exists() for p in (SANS, SANS_BOLD, SERIF)):
+        pytest.skip("the Noto CJK fonts are not installed")
+    return side_by_side_page(tmp_path_factory.mktemp("pdf") / "side.pdf")
+
+
+@needs_fonts
+def test_the_side_by_side_page_sets_both_articles_across_two_columns(side_by_side: SetPage) -> None:
+    columns = {a: {ln.column for ln in side_by_side.lines if ln.article == a and ln.column >= 0}
+               for a in (1, 2)}
+    assert all(len(c) == 2 for c in columns.values()), columns
