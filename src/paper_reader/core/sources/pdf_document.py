@@ -108,7 +108,8 @@ class PdfFile:
         self.close()
 
     def __del__(self) -> None:  # a safety net: close under the lock, not in a bare finalizer
-        self.close()
+        if getattr(self, "_doc", None) is not None:
+            self.close()
 
     def close(self) -> None:
         with PDFIUM_LOCK:
