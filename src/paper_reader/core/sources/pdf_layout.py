@@ -1,0 +1,213 @@
+"""The geometry of a page PDF: lines, text frames, their kinds and the reading order.
+
+From a page's characters (pdf_document.PdfPage) come its lines and text frames (pdf_lines).
+Each frame is classed by its size against the page's body type and by its place: headline,
+with the kicker set above it and the subtitle after it; body; a photo's caption under it;
+small print. The frames are put in the newspaper's reading order (pdf_order).
+
+page_text gives the result in the shape the text parser takes: a line per paragraph, a blank
+line between text frames. The parser decides how the articles are made up; the geometry
+decides the order, the frames and the sizes, and keeps every line's box for the page image.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .pdf_document import Box, PdfChar, PdfPage
+from .pdf_lines import LayoutLine, bbox, build_frames, build_lines, is_wide, mode, overlap
+from .pdf_order import reading_order
+from .radicals import clean_text
+
+KINDS = ("headline", "kicker", "subtitle", "body", "caption", "small")
+HEADING_KINDS = ("headline", "kicker", "subtitle")
+
+DISPLAY = 1.12  # a frame this much larger than the body type is a heading's
+SMALL = 0.88  # and this much smaller, small print
+
+__all__ = ["KINDS", "Frame", "LayoutLine", "PageLayout", "PageText", "body_size", "layout_page",
+           "page_text"]
+
+
+@dataclass
+class Frame:
+    box: Box
+    kind: str
+    lines: list[int]  # indexes into PageLayout.lines, top to bottom
+    unit: int  # the article area it is read with (areas numbered in reading order)
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    body_size: float
+    lines: list[LayoutLine]  # in reading order
+    frames: list[Frame]  # in reading order
+    figures: list[Box]  # photos and grey boxes
+    radicals: int = 0  # radical code points read as the ideographs they stand for
+    private_use: int = 0  # characters without a Unicode meaning, kept
+    unmapped: int = 0  # characters whose font gave no Unicode value
+
+    def text_lines(self) -> list[str]:
+        """Every line as printed, a blank line between frames."""
+        out: list[str] = []
+        for k, frame in enumerate(self.frames):
+            if k:
+                out.append("")
+            out.extend(self.lines[i].text for i in frame.lines)
+        return out
+
+
+def body_size(chars: list[PdfChar]) -> float:
+    """The size most of the page's characters are set in."""
+    ink = [round(c.size * 4) / 4 for c in chars if not c.char.isspace()]
+    return mode(ink) if ink else 10.0
+
+
+def layout_page(page: PdfPage, simplified: bool = True) -> PageLayout:
+    """Lines, frames, kinds and reading order of one page. ``simplified``: the page is in
+    simplified script (how radicals are read, see radicals.py)."""
+    body = body_size(page.chars)
+    lines = build_lines(page.chars, simplified)
+    stacks = build_frames(lines)
+    boxes = [bbox([lines[i].box for i in s]) for s in stacks]
+    figures = _pictures(page)
+    kinds, headings = classify(stacks, boxes, lines, body, figures, _body_face(lines, body))
+    out_lines: list[LayoutLine] = []
+    frames: list[Frame] = []
+    for n, (k, unit) in enumerate(reading_order(boxes, headings, max(1.0, 0.2 * body))):
+        idx = []
+        for i in stacks[k]:
+            ln = lines[i]
+            ln.kind, ln.frame = kinds[k], n
+            idx.append(len(out_lines))
+            out_lines.append(ln)
+        frames.append(Frame(boxes[k], kinds[k], idx, unit))
+    counts = clean_text("".join(c.char for c in page.chars), simplified)
+    return PageLayout(page.number, page.width, page.height, body, out_lines, frames, figures,
+                      counts.radicals, counts.private_use, page.unmapped)
+
+
+def _body_face(lines: list[LayoutLine], body: float) -> str:
+    faces = [ln.font for ln in lines if abs(ln.size - body) <= 0.05 * body for _ in ln.text]
+    return mode(faces) if faces else ""
+
+
+def _pictures(page: PdfPage) -> list[Box]:
+    """Photos and their grey stand-ins: not the page's background, and no text set inside
+    (a tinted box behind a notice is not a photo)."""
+    centres = sorted(((c.top + c.bottom) / 2, (c.left + c.right) / 2) for c in page.chars)
+    ys = [y for y, _ in centres]
+    out = []
+    for box in page.figures:
+        if box[2] - box[0] > 0.9 * page.width and box[3] - box[1] > 0.9 * page.height:
+            continue
+        lo, hi = bisect.bisect_right(ys, box[1]), bisect.bisect_left(ys, box[3])
+        if sum(1 for _, x in centres[lo:hi] if box[0] < x < box[2]) < 3:
+            out.append(box)
+    return out
+
+
+def classify(stacks: list[list[int]], boxes: list[Box], lines: list[LayoutLine], body: float,
+             figures: list[Box], body_face: str) -> tuple[list[str], dict[int, list[int]]]:
+    """The kind of each frame, and the headings: each headline frame with the frames of
+    its heading (kicker, headline, subtitle), top to bottom."""
+    sizes = [lines[s[0]].size for s in stacks]
+    kinds = []
+    for k, size in enumerate(sizes):
+        first = lines[stacks[k][0]]
+        if size >= DISPLAY * body:
+            kinds.append("display")
+        elif _under_picture(boxes[k], size, figures) and (
+                first.font != body_face or abs(size - body) > 0.05 * body or first.bold):
+            kinds.append("caption")  # set under a photo, in another face or size than the body
+        else:
+            kinds.append("small" if size < SMALL * body else "body")
+    # Display frames set one on the other are one heading: the largest is the headline,
+    # what stands above it the kicker, what follows it the subtitle.
+    display = sorted((k for k in range(len(stacks)) if kinds[k] == "display"), key=lambda k: boxes[k][1])
+    groups: list[list[int]] = []
+    for k in display:
+        for g in groups:
+            last = boxes[g[-1]]
+            gap = boxes[k][1] - last[3]
+            narrow = min(boxes[k][2] - boxes[k][0], last[2] - last[0])
+            if -0.2 * sizes[k] <= gap <= 1.5 * min(sizes[k], sizes[g[-1]]) \
+                    and overlap(boxes[k], last) >= 0.3 * narrow:
+                g.append(k)
+                break
+        else:
+            groups.append([k])
+    headings: dict[int, list[int]] = {}
+    for g in groups:
+        head = max(g, key=lambda k: (sizes[k], lines[stacks[k][0]].bold, -boxes[k][1]))
+        for k in g:
+            kinds[k] = "headline" if k == head else (
+                "kicker" if boxes[k][1] < boxes[head][1] else "subtitle")
+        headings[head] = sorted(g, key=lambda k: boxes[k][1])
+    return kinds, headings
+
+
+def _under_picture(box: Box, size: float, figures: list[Box]) -> bool:
+    width = box[2] - box[0]
+    return any(overlap(box, f) >= 0.5 * width and 0 <= box[1] - f[3] <= 1.5 * size for f in figures)
+
+
+# -- the text the page parser takes ---------------------------------------------------------
+
+@dataclass
+class PageText:
+    """A page's text as the text parser reads it: a line per paragraph, a blank line between
+    text frames (none between a kicker and its headline: the parser reads them as one
+    heading). ``sources[n]`` lists the layout lines that text line n (0-based) joins."""
+
+    text: str
+    sources: list[list[int]]
+
+
+def _joined(texts: list[str]) -> str:
+    out = ""
+    for t in texts:
+        if out and t and not (is_wide(out[-1]) or is_wide(t[0])):
+            out += " "  # a line of Latin words broken at a space
+        out += t
+    return out
+
+
+def page_text(layout: PageLayout) -> PageText:
+    """The parser's text of a laid-out page."""
+    rows: list[str] = []
+    sources: list[list[int]] = []
+    prev_kind = ""
+    for k, frame in enumerate(layout.frames):
+        if k and not (prev_kind == "kicker" and frame.kind == "headline"):
+            rows.append("")
+            sources.append([])
+        prev_kind = frame.kind
+        if frame.kind in HEADING_KINDS:  # a title set over two lines is one title
+            groups = [list(frame.lines)]
+        else:
+            groups = paragraphs(layout, frame.lines)
+        for para in groups:
+            rows.append(_joined([layout.lines[i].text for i in para]))
+            sources.append(para)
+    return PageText("".join(row + "\n" for row in rows), sources)
+
+
+def paragraphs(layout: PageLayout, frame_lines: list[int]) -> list[list[int]]:
+    """A frame's lines grouped into paragraphs: a paragraph starts on an indented line or
+    after a line that stops short of the frame's right edge."""
+    lines = [layout.lines[i] for i in frame_lines]
+    left = min(ln.box[0] for ln in lines)
+    right = max(ln.box[2] for ln in lines)
+    out: list[list[int]] = []
+    for j, i in enumerate(frame_lines):
+        em = lines[j].size
+        if j == 0 or lines[j].box[0] > left + 0.8 * em or lines[j - 1].box[2] < right - 1.2 * em:
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
