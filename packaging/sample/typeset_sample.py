@@ -203,10 +203,16 @@ def new_writer(path: Path, title: str) -> QPdfWriter:
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QSizeF(PAGE_W, PAGE_H), QPageSize.Unit.Point))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setTitle(title)
-    writer.setCreator("paper-reader sample typesetter")
     writer.setAuthor("松河日报社")
-    doc_id = uuid.uuid5(uuid.NAMESPACE_URL, f"songhe-2024-03-15/{path.name}")
+    fixed_metadata(writer, path, title, "paper-reader sample typesetter")
+    return writer
+
+
+def fixed_metadata(writer: QPdfWriter, path: Path, title: str, creator: str) -> None:
+    """Title and creator, and a document id and XMP packet that are the same on every run."""
+    writer.setTitle(title)
+    writer.setCreator(creator)
+    doc_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{path.parent.name}/{path.name}")
     writer.setDocumentId(QUuid(str(doc_id)))
     xmp = (f'<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
@@ -218,7 +224,6 @@ def new_writer(path: Path, title: str) -> QPdfWriter:
            f'<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID></rdf:Description></rdf:RDF>'
            '</x:xmpmeta><?xpacket end="w"?>')
     writer.setDocumentXmpMetadata(QByteArray(xmp.encode("utf-8")))
-    return writer
 
 
 def fix_dates(path: Path) -> None:
