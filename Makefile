@@ -28,7 +28,7 @@ XVFB_RUN        := xvfb-run -a -s "-screen 0 1400x900x24"
 .DEFAULT_GOAL := help
 
 .PHONY: help venv translations update-translations run test lint bench fuzz reliability screenshots dist \
-	clean distclean
+	sample-pdfs fixture-pdfs clean distclean
 
 help:
 	@echo "make run          start the reader (opens the bundled sample issue on first run)"
@@ -41,6 +41,8 @@ help:
 	@echo "make update-translations  refresh the .ts files from the source (lupdate)"
 	@echo "make screenshots  regenerate docs/screenshots under Xvfb"
 	@echo "make dist         build the one-folder PyInstaller bundle in dist/"
+	@echo "make sample-pdfs  typeset the sample issue's page PDFs and layout.json from its text"
+	@echo "make fixture-pdfs remake the PDF fixtures of tests/fixtures/pdf (installs fpdf2; needs qpdf)"
 	@echo "make clean        remove build artefacts and caches (keeps .venv)"
 	@echo "make distclean    clean, and remove .venv too"
 
@@ -131,6 +133,17 @@ dist: $(STAMP) translations
 	$(BIN)/pip install pyinstaller && $(BIN)/pyinstaller --noconfirm \
 		--distpath dist --workpath build/pyinstaller \
 		packaging/pyinstaller/paper-reader.spec
+
+# The sample issue's page PDFs, typeset from its text pages, and layout.json beside them (where
+# every article is on the page: the tests' ground truth). The same bytes on every run.
+SAMPLE_DIR := resources/sample/songhe-2024-03-15
+
+sample-pdfs: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/sample/typeset_sample.py --sample $(SAMPLE_DIR)
+
+fixture-pdfs: $(STAMP)
+	$(BIN)/pip install -q -e '.[fixtures]'
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/fixtures/pdf/make_fixtures.py
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .hypothesis
