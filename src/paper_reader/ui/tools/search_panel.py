@@ -153,7 +153,7 @@ class _SearchSignals(QObject):
 class LibraryOpener:
     """The search thread's own read-only connection, kept between queries: a fresh one
     would start with a cold page cache on every keystroke. A kiosk hands the panel one
-    that opens its own kind of library (``kiosk.window.search_opener``)."""
+    that opens its own kind of library (``kiosk.profile.ScopedSearchOpener``)."""
 
     def __init__(self) -> None:
         self._local = threading.local()
