@@ -13,6 +13,7 @@ from .ui.shell.parts import WindowParts
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
 
     from PySide6.QtWidgets import QApplication
 
@@ -28,7 +29,7 @@ KIOSK_SYSTEM_FILE = (
     if sys.platform == "win32" else "/etc/paper-reader/kiosk.ini")
 
 
-def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace:
     """The window's options. Plain ``--name value`` pairs are read directly: loading
     argparse costs the window's start-up about 10 ms; anything else goes to argparse."""
     args = list(argv)
@@ -39,11 +40,11 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return _argparse_arguments(args)
 
 
-def argparse_free(values: dict[str, str]) -> argparse.Namespace:
+def argparse_free(values: dict[str, str]) -> SimpleNamespace:
     from types import SimpleNamespace
 
     names = ("db", "open", "paper", "screenshot", "size", "theme", "config")
-    return SimpleNamespace(kiosk=False, **{n: values.get(n) for n in names})  # type: ignore[return-value]
+    return SimpleNamespace(kiosk=False, **{n: values.get(n) for n in names})
 
 
 def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -142,8 +143,7 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     if profile.kiosk is not None:
         # A kiosk's look and place are its start state, put up by KioskMode: the one
         # function for the start and every reset (kiosk.reset.start_state).
-        from .kiosk.mode import KioskMode
-        from .kiosk.window import wire_kiosk
+        from .kiosk.mode import KioskMode, wire_kiosk
 
         parts.kiosk = KioskMode(parts, profile.kiosk)
         wire_kiosk(parts.kiosk)
@@ -248,7 +248,7 @@ def run_gui(argv: Sequence[str]) -> int:
         parts.library.close()  # checkpoints the -wal into the file
 
 
-def run_kiosk(app: QApplication, args: argparse.Namespace) -> int:
+def run_kiosk(app: QApplication, args: argparse.Namespace | SimpleNamespace) -> int:
     """The window as a reading-room kiosk: configuration, log, read-only library, lock-down."""
     from .core.library import LibraryError
     from .core.paths import default_library

@@ -52,10 +52,11 @@ from .config import KioskConfig
 from .pin import PinGate, lockout_file
 from .pin_dialog import PinDialog
 from .reset import close_dialogs, reopen_if_replaced, start_state
-from .window import IdleOverlay, fit_for_touch, lock_down
+from .window import IdleOverlay, fit_archive, fit_for_touch, fit_search, lock_down
 
 if TYPE_CHECKING:
     from ..ui.shell.parts import WindowParts
+    from ..ui.tools.search_panel import SearchPanel
 
 log = logging.getLogger("paper_reader.kiosk")
 translate = QCoreApplication.translate
@@ -315,6 +316,24 @@ class KioskMode(QObject):
             self.reset()
         except Exception:
             log.exception("the reset after an error failed too")
+
+
+def wire_kiosk(kiosk: KioskMode) -> None:
+    """The kiosk's connections, beside the window's (ui.shell.wiring) and called from the
+    same place (app.build): swipes turn the page, pinches size the text, search and the
+    archive are fitted for fingers as they are made."""
+    parts = kiosk.parts
+    for nav in kiosk.touch[:2]:
+        nav.swiped.connect(parts.reader.turn)
+        nav.pinched.connect(parts.tools.look.step_size)
+    search = parts.tools.search
+
+    def fit_panel(panel: SearchPanel) -> None:
+        assert search.dock is not None
+        kiosk.touch.append(fit_search(search.dock, panel))
+
+    search.made.connect(fit_panel)
+    parts.tools.archive.made.connect(fit_archive)
 
 
 def _in_dialog(watched: QObject) -> bool:

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ..ui.shell.main_window import MainWindow
     from ..ui.tools.archive_dialog import ArchiveDialog
     from ..ui.tools.search_panel import SearchPanel
-    from .mode import KioskMode
 
 translate = QCoreApplication.translate
 
@@ -93,21 +92,9 @@ def fit_for_touch(window: MainWindow) -> list[TouchNavigator]:
     return touch
 
 
-def wire_kiosk(kiosk: KioskMode) -> None:
-    """The kiosk's connections, beside the window's (ui.shell.wiring): swipes turn the page,
-    pinches size the text, search and the archive are fitted for fingers once made."""
-    parts = kiosk.parts
-    for nav in kiosk.touch[:2]:
-        nav.swiped.connect(parts.reader.turn)
-        nav.pinched.connect(parts.tools.look.step_size)
-    parts.tools.search.made.connect(lambda panel: fit_search(kiosk, panel))
-    parts.tools.archive.made.connect(fit_archive)
-
-
-def fit_search(kiosk: KioskMode, panel: SearchPanel) -> None:
-    """The search dock: fixed in place, a big close button, touch on its results."""
-    dock = kiosk.parts.tools.search.dock
-    assert dock is not None
+def fit_search(dock: QDockWidget, panel: SearchPanel) -> TouchNavigator:
+    """The search dock: fixed in place, a big close button, touch on its results (the
+    navigator returned)."""
     dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)  # no floating window
     title = QWidget(dock)
     title.setObjectName("kioskSearchTitle")
@@ -141,7 +128,7 @@ def fit_search(kiosk: KioskMode, panel: SearchPanel) -> None:
     line.addWidget(clear)
     results = panel.results
     results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    kiosk.touch.append(TouchNavigator(results, swipe=False))
+    return TouchNavigator(results, swipe=False)
 
 
 def fit_archive(archive: ArchiveDialog) -> None:

@@ -20,6 +20,8 @@ from .parts import WindowParts
 from .profile import PRINT_DIALOG, PRINT_PRINTER
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ...core.importer import ImportReport
     from ..system.library_watch import LibraryFollower, LibraryWatch
     from ..system.single_instance import InstanceGuard
@@ -86,7 +88,7 @@ def about_text(library_path: object) -> str:
             f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
 
 
-def show_about(window: MainWindow, library_path: object):  # type: ignore[no-untyped-def]
+def show_about(window: MainWindow, library_path: object) -> QMessageBox:
     from PySide6.QtWidgets import QMessageBox
 
     title = QCoreApplication.translate("MainWindow", "关于 paper-reader")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QComboBox, QDialog, QLabel, QVBoxLayout
 
 from ...core.library import Library
@@ -79,7 +79,7 @@ class ArchiveDialog(QDialog):
         if issue_id is not None:
             self.issueChosen.emit(issue_id)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open(self.calendar.selectedDate())
             return
