@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+66"/>
+        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+83"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/archive_dialog.py" line="+23"/>
+        <location filename="../../src/paper_reader/ui/tools/archive_dialog.py" line="+24"/>
         <source>往期</source>
         <translation>Archive</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+50"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+52"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../../src/paper_reader/kiosk/window.py" line="+45"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+43"/>
         <source>还在阅读吗？</source>
         <translation>Still reading?</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>Back to the front page of the latest issue in %1 s.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+269"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
@@ -239,22 +239,22 @@
         <translation>Next issue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>往期</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>文字</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+36"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Close search</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>Clear the search words</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../src/paper_reader/ui/tools/print_tools.py" line="+72"/>
         <source>打印机现在不可用，请联系工作人员。</source>
         <translation>The printer is not available right now; please ask the staff.</translation>
     </message>
@@ -362,7 +362,7 @@ To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/reset.py" line="+100"/>
+        <location filename="../../src/paper_reader/kiosk/reset.py" line="+92"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -393,7 +393,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+86"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="-189"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -403,7 +403,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Import Fol&amp;der…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -544,12 +544,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Copy Citation (GB/T 7714)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>复制出处(&amp;L)</source>
         <translation>Copy Sou&amp;rce</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>引用采用显示的文字(&amp;D)</source>
         <translation>Cite in the &amp;Display Script</translation>
     </message>
@@ -559,7 +559,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Print Article…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>导出为 PDF(&amp;E)…</source>
         <translation>&amp;Export as PDF…</translation>
     </message>
@@ -589,28 +589,28 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Join the parts of an article continued on other pages and read them in order</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变</source>
         <translation>Show half-width punctuation (, ? : ( )) in Chinese text as full-width; the stored text and search are unchanged</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换</source>
         <translation>Unchecked, a copied citation keeps the script the paper was printed in; checked, it is converted as chosen in the Script menu</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/paper_reader/ui/tools/reading_tools.py" line="+138"/>
+        <location filename="../../src/paper_reader/ui/tools/search_tools.py" line="+50"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -620,7 +620,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -656,6 +656,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     </message>
     <message>
         <location line="+5"/>
+        <location line="+19"/>
         <source>导航</source>
         <translation>Navigation</translation>
     </message>
@@ -666,7 +667,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Newspaper Reader</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+13"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+17"/>
         <source>版面列表</source>
         <translation>Page list</translation>
     </message>
@@ -696,27 +697,27 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/reading_tools.py" line="-19"/>
+        <location filename="../../src/paper_reader/ui/tools/look_tools.py" line="+63"/>
         <source>界面语言已更改，重新启动 paper-reader 后生效。</source>
         <translation>The interface language has been changed; it takes effect when paper-reader is restarted.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location filename="../../src/paper_reader/ui/tools/citation.py" line="+29"/>
         <source>先打开一篇文章。</source>
         <translation>Open an article first.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+34"/>
         <source>已复制：</source>
         <translation>Copied: </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../src/paper_reader/ui/tools/print_tools.py" line="+17"/>
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -736,7 +737,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+91"/>
         <source>版面文件 (%1);;所有文件 (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
@@ -751,7 +752,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Import the Folder of an Issue</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+167"/>
+        <location filename="../../src/paper_reader/app.py" line="+163"/>
         <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
         <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
     </message>
@@ -846,7 +847,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/reader.py" line="+179"/>
+        <location filename="../../src/paper_reader/ui/reading/reader.py" line="+189"/>
         <source>%1未收录：这一版不在书库中。导入%1的文本后，这个链接会自动接上。</source>
         <translation>%1 is not in the library. Once the text of %1 is imported, this link will connect by itself.</translation>
     </message>
@@ -977,7 +978,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-64"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-66"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

@@ -6,14 +6,20 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .ui.shell.parts import WindowParts
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
 
     from .core.library import Library
-    from .kiosk.config import KioskConfig
-from pathlib import Path
+    from .kiosk.mode import KioskMode
+    from .ui.shell.profile import Profile
 
 GUI_OPTIONS = {"--db", "--open", "--paper", "--screenshot", "--size", "--theme", "--config"}
 # The system-wide kiosk configuration; its presence makes every start a kiosk. The same path
@@ -23,7 +29,7 @@ KIOSK_SYSTEM_FILE = (
     if sys.platform == "win32" else "/etc/paper-reader/kiosk.ini")
 
 
-def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace:
     """The window's options. Plain ``--name value`` pairs are read directly: loading
     argparse costs the window's start-up about 10 ms; anything else goes to argparse."""
     args = list(argv)
@@ -34,11 +40,11 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return _argparse_arguments(args)
 
 
-def argparse_free(values: dict[str, str]) -> argparse.Namespace:
+def argparse_free(values: dict[str, str]) -> SimpleNamespace:
     from types import SimpleNamespace
 
     names = ("db", "open", "paper", "screenshot", "size", "theme", "config")
-    return SimpleNamespace(kiosk=False, **{n: values.get(n) for n in names})  # type: ignore[return-value]
+    return SimpleNamespace(kiosk=False, **{n: values.get(n) for n in names})
 
 
 def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -62,133 +68,104 @@ def _argparse_arguments(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(list(argv))
 
 
-class ReaderApp:
-    """The parts of a running reader window, as tests and the entry point use them.
+class ReaderApp(WindowParts):
+    """The parts of a running reader window (ui.shell.parts), and a kiosk's lock-down."""
 
-    (A plain class: a dataclass compiles generated methods at every start-up.)
-    """
-
-    def __init__(self, window: object, reader: object, presenter: object, importer: object,
-                 library: object, settings: object, tools: object) -> None:
-        self.window = window
-        self.reader = reader
-        self.presenter = presenter
-        self.importer = importer
-        self.library = library
-        self.settings = settings
-        self.tools = tools
-        self.kiosk: object = None  # kiosk.mode.KioskMode in kiosk mode
-        self.remover: object = None  # ui.removal.Remover, when the window writes its library
+    kiosk: KioskMode | None = None  # in kiosk mode
 
 
 def build(library_path: Path, theme: str | None = None, open_spec: str | None = None,
-          paper: str | None = None, kiosk: KioskConfig | None = None,
+          paper: str | None = None, profile: Profile | None = None,
           open_when_shown: bool = False, library: Library | None = None) -> ReaderApp:
-    """Create the window on a library (a QApplication must exist).
+    """Create the window on a library, as ``profile`` allows (a QApplication must exist).
 
-    With ``kiosk`` (a KioskConfig) the library is opened read-only and never imported into,
-    nothing is read from or written to the settings file, and the window is locked down
-    (``kiosk.mode.KioskMode``); show it with ``parts.kiosk.show()``.
+    ``profile``: what the window may do; by default the reader's own window
+    (``ui.shell.profile.reader_profile``). A kiosk's (``kiosk.profile.kiosk_profile``)
+    opens the library read-only within its papers, never imports, reads and writes no
+    settings file, and is locked down (``kiosk.mode.KioskMode``); show it with
+    ``parts.kiosk.show()``.
 
-    ``library``: the library at ``library_path``, already open (not in kiosk mode).
+    ``library``: the library at ``library_path``, already open.
     ``open_when_shown`` puts the first page up as the window is first shown, when its views
     have their real size, instead of now: laid out at the placeholder size of a view that
     was never shown, the page would be laid out twice before the first paint.
     """
-    from .core.library import Library
+    from .ui.reading.library_handle import LibraryHandle
     from .ui.reading.presenter import Presenter
     from .ui.reading.reader import Reader
+    from .ui.shell import startup
     from .ui.shell.look import Look
     from .ui.shell.main_window import MainWindow
+    from .ui.shell.profile import reader_profile
     from .ui.shell.session import Session
-    from .ui.shell.startup import apply_fonts, apply_theme, first_run_import, initial_location
-    from .ui.shell.wiring import wire, wire_tools
-    from .ui.tools.importing import Importer
-    from .ui.tools.reading_tools import ReadingTools
+    from .ui.shell.wiring import open_when_shown as open_on_show
+    from .ui.shell.wiring import wire
+    from .ui.tools.toolbox import Tools
 
-    session = Session(readonly=kiosk is not None)
-    if kiosk is None:
-        if library is None:
-            library = Library(library_path)
-        first_run_import(library, session)
-    else:
-        from .kiosk.library import KioskLibrary
-
-        library = KioskLibrary(library_path, kiosk.papers)  # read-only; never imports
-    window = MainWindow()
-    fonts = apply_fonts(window, session)
+    profile = profile or reader_profile()
+    session = Session(readonly=not profile.remembers)
+    if library is None:
+        library = profile.library.open(library_path)
+    if profile.imports:
+        startup.first_run_import(library, session)
+    readonly = library.readonly and profile.library.writes  # on read-only media: read, never import
+    if readonly:
+        profile = profile.reading_only()
+    window = MainWindow(profile)
+    fonts = startup.apply_fonts(window, session)
     look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
     session.restore_look(look)
-    reader = Reader(library, window)
+    handle = LibraryHandle(library, window)
+    reader = Reader(handle, window)
     presenter = Presenter(window, reader, look)
-    readonly = kiosk is None and library.readonly  # on read-only media: read, never import
-    importer = Importer(library_path, window) if kiosk is None and not readonly else None
-    wire(window, reader, presenter, importer)
+    importer = None
+    if profile.imports and not readonly:
+        from .ui.tools.importing import Importer
+
+        importer = Importer(library_path, window)
+    follower = None
+    if profile.library.writes:  # this window, or another program, may write its library
+        from .ui.system.library_watch import LibraryFollower
+
+        follower = LibraryFollower(reader)
+    tools = Tools(window, reader, look, session, profile)
+    parts = ReaderApp(profile, window, reader, presenter, importer, handle, session, tools, follower)
+    wire(parts)
     if readonly:
-        from .ui.shell.startup import readonly_note
+        startup.readonly_note(window)
+    if profile.removal and importer is not None and follower is not None:
+        from .ui.tools.removal import Remover
 
-        readonly_note(window)
-    tools = ReadingTools(window, reader, presenter, session)
-    wire_tools(window, tools)
-    remover = None
-    if importer is not None:
-        from .ui.shell.wiring import wire_removal
-
-        remover = wire_removal(window, tools, importer)
+        parts.remover = Remover(window, reader, follower, importer)
     # A --theme given for one run is not remembered; the menu's choice is.
-    if theme:
-        tools.theme_mode = theme
-    elif kiosk is not None:
-        tools.theme_mode = kiosk.theme
-    apply_theme(window, presenter, session, tools.effective_theme(), remember=False)
-    tools.sync_checks()
-    if kiosk is None:  # a kiosk's look and place are its start state, put up by KioskMode
-        session.restore_window(window)
-    loc = initial_location(library, session, open_spec, paper) if kiosk is None else None
-    if kiosk is not None:
-        pass  # kiosk.reset.start_state: the one function for the start and every reset
-    elif loc is not None and open_when_shown:
-        first = loc
+    tools.look.set_theme_mode(theme or profile.theme or tools.look.theme_mode, remember=False)
+    tools.citations.sync_check()
+    if profile.kiosk is not None:
+        # A kiosk's look and place are its start state, put up by KioskMode: the one
+        # function for the start and every reset (kiosk.reset.start_state).
+        from .kiosk.mode import KioskMode, wire_kiosk
 
-        def open_first_page() -> None:  # once: later shows (from minimized, say) are not a start
-            window.shown.disconnect(open_first_page)
-            reader.open(first)
-
-        window.shown.connect(open_first_page)
-    elif loc is not None:
-        reader.open(loc)
-    elif readonly:
-        presenter.update_actions()  # the read-only note stays up
+        parts.kiosk = KioskMode(parts, profile.kiosk)
+        wire_kiosk(parts.kiosk)
     else:
-        presenter.update_actions()
-        from PySide6.QtCore import QCoreApplication
+        session.restore_window(window)
+        loc = startup.initial_location(library, session, open_spec, paper)
+        if loc is not None and open_when_shown:
+            open_on_show(window, reader, loc)
+        elif loc is not None:
+            reader.open(loc)
+        elif readonly:
+            presenter.update_actions()  # the read-only note stays up
+        else:
+            presenter.update_actions()
+            from PySide6.QtCore import QCoreApplication
 
-        window.info_bar.show_message(
-            QCoreApplication.translate("MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
-    window.closing.connect(lambda: session.save(window, reader, look))
-    if kiosk is None:
-        window.closing.connect(lambda: checkpoint_quietly(library))
-    parts = ReaderApp(window, reader, presenter, importer, library, session, tools)
-    parts.remover = remover
-    if kiosk is not None:
-        from .kiosk.mode import KioskMode
-
-        parts.kiosk = KioskMode(parts, kiosk)
+            window.info_bar.show_message(QCoreApplication.translate(
+                "MainWindow", "书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。"))
     # What start-up made lives as long as the window: keep the collector from walking it
     # again and again, which showed up as 30-40 ms stalls in page turns.
     gc.freeze()
     return parts
-
-
-def checkpoint_quietly(library: Library) -> None:
-    """The file alone is then the whole library, whoever copies it once the window closed;
-    busy (another program importing): its own close checkpoints."""
-    from .core.library import LibraryError
-
-    try:
-        library.checkpoint()
-    except LibraryError:
-        pass
 
 
 SETTLE_MS = 200  # after the first paint, before a reader's first click
@@ -216,7 +193,8 @@ def run_gui(argv: Sequence[str]) -> int:
     from .core.paths import default_library
     from .ui.shell.startup import install_translations, open_library, take_screenshot
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("paper-reader")
     app.setOrganizationName("paper-reader")
     app.setDesktopFileName("io.github.paperreader.PaperReader")
@@ -239,43 +217,44 @@ def run_gui(argv: Sequence[str]) -> int:
     window = parts.window
     if args.size:
         w, _, h = args.size.lower().partition("x")
-        window.resize(int(w), int(h))  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
+        window.resize(int(w), int(h))
+    window.show()
     if args.screenshot:
         collect_after_start()
         code = take_screenshot(app, window, Path(args.screenshot))
-        parts.settings.save_converted(parts.presenter.look)  # a cache, not reading state
-        parts.library.close()  # type: ignore[attr-defined]
+        parts.settings.save_converted(parts.look)  # a cache, not reading state
+        parts.library.close()
         return code
+    from .ui.shell.wiring import follow_library, wire_instance
     from .ui.system.crash import install_crash_handler
-    from .ui.system.library_watch import LibraryWatch, follow_library
-    from .ui.system.single_instance import answer_knock
+    from .ui.system.library_watch import LibraryWatch
 
-    install_crash_handler(window, path)  # type: ignore[arg-type]
+    install_crash_handler(window, path)
     assert guard is not None
-    guard.knocked.connect(lambda knock: answer_knock(knock, window, parts.reader))
+    wire_instance(guard, parts)
     collect_after_start(guard.listen)  # later starts on this library knock here
     # Imports from a terminal or another window show up without a restart.
-    watch = LibraryWatch(parts.library, parent=window)  # type: ignore[arg-type]
-    follow_library(watch, parts.reader, parts.presenter, parts.tools)
+    watch = LibraryWatch(parts.handle, parent=window)
+    follow_library(watch, parts)
     watch.start()
     if os.environ.get("PAPER_READER_REPORT_PAINT") == "quit":
         from .ui.shell.startup import report_first_paint
 
-        report_first_paint(app, window)  # type: ignore[arg-type]
+        report_first_paint(app, window)
     try:
         return app.exec()
     finally:
         guard.close()
-        parts.library.close()  # type: ignore[attr-defined]  # checkpoints the -wal into the file
+        parts.library.close()  # checkpoints the -wal into the file
 
 
-def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run_kiosk(app: QApplication, args: argparse.Namespace | SimpleNamespace) -> int:
     """The window as a reading-room kiosk: configuration, log, read-only library, lock-down."""
     from .core.library import LibraryError
     from .core.paths import default_library
     from .kiosk.config import KioskConfigError, load_config
     from .kiosk.mode import setup_logging
+    from .kiosk.profile import kiosk_profile
     from .ui.shell.startup import install_translations, take_screenshot
 
     try:
@@ -293,16 +272,22 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     log = logging.getLogger("paper_reader.kiosk")
     install_translations(app, "system")  # the patrons' language is the machine's, not a setting
     path = Path(args.db) if args.db else config.library or default_library()
+    from PySide6.QtWidgets import QWidget
+
     from .kiosk.unavailable import LibraryUnavailable, apply_look, check_library
 
+    profile = kiosk_profile(config)
+
     def start() -> ReaderApp:
-        parts = build(path, args.theme, args.open, args.paper, kiosk=config)
+        parts = build(path, args.theme, args.open, args.paper, profile)
         log.info("kiosk started on %s (configuration: %s; log: %s)", path,
                  ", ".join(map(str, config.files)) or "defaults", log_file)
-        parts.kiosk.install_excepthook()  # type: ignore[attr-defined]
-        parts.kiosk.show()  # type: ignore[attr-defined]
+        assert parts.kiosk is not None
+        parts.kiosk.install_excepthook()
+        parts.kiosk.show()
         return parts
 
+    shown: QWidget
     try:
         check_library(path, config.papers)
         shown = start().window
@@ -317,5 +302,5 @@ def run_kiosk(app, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         shown = screen
     collect_after_start()
     if args.screenshot:
-        return take_screenshot(app, shown, Path(args.screenshot))  # type: ignore[arg-type]
+        return take_screenshot(app, shown, Path(args.screenshot))
     return app.exec()

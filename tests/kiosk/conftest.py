@@ -14,6 +14,7 @@ from paper_reader.app import ReaderApp, build
 from paper_reader.core.library import Library
 from paper_reader.kiosk.config import KioskConfig
 from paper_reader.kiosk.pin import MIN_ITERATIONS, hash_pin
+from paper_reader.kiosk.profile import kiosk_profile
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, iterations=MIN_ITERATIONS)  # the fewest allowed: tests check many PINs
@@ -82,7 +83,7 @@ def make_kiosk(qtbot, kiosk_library: Path, config: KioskConfig) -> Iterator[Call
 
     def make(path: Path | None = None, **changes: object) -> ReaderApp:
         cfg = dataclasses.replace(config, **changes)
-        parts = build(path or kiosk_library, kiosk=cfg)
+        parts = build(path or kiosk_library, profile=kiosk_profile(cfg))
         qtbot.addWidget(parts.window, before_close_func=lambda _w: parts.kiosk.release())
         parts.kiosk.show()
         qtbot.waitExposed(parts.window)
@@ -92,7 +93,7 @@ def make_kiosk(qtbot, kiosk_library: Path, config: KioskConfig) -> Iterator[Call
     yield make
     for parts in made:
         parts.kiosk.release()
-        panel = parts.tools._search
+        panel = parts.tools.search.built
         if panel is not None:
             panel.wait()
         parts.library.close()

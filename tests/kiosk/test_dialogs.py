@@ -34,7 +34,7 @@ def big(button: QWidget) -> bool:
 def open_archive(qtbot, app: ReaderApp):  # type: ignore[no-untyped-def]
     bar, a = app.window.navigation_bar, app.window.actions
     qtbot.mouseClick(bar.widgetForAction(a.archive), Qt.MouseButton.LeftButton)
-    archive = app.tools.archive
+    archive = app.tools.archive.dialog
     qtbot.waitUntil(archive.isVisible, timeout=2000)
     return archive
 
@@ -93,7 +93,7 @@ def test_a_reset_closes_every_dialog_panel_and_popup(qtbot, kiosk: ReaderApp) ->
     pin = kiosk.kiosk.open_pin_dialog()
     pin.reject()
     w.actions.find.trigger()
-    panel = kiosk.tools.search_panel()
+    panel = kiosk.tools.search.panel()
     panel.limit_dates.setChecked(True)
     calendar = panel.date_from.calendarWidget()
     qtbot.keyClick(panel.date_from, Qt.Key.Key_F4)  # the date's calendar popup
@@ -112,7 +112,7 @@ def test_a_reset_closes_every_dialog_panel_and_popup(qtbot, kiosk: ReaderApp) ->
 def test_the_search_box_and_its_clear_button_fit_the_screen(qtbot, kiosk: ReaderApp) -> None:
     w = kiosk.window
     w.actions.find.trigger()
-    panel = kiosk.tools.search_panel()
+    panel = kiosk.tools.search.panel()
     panel.query.setText("图书馆")
     qtbot.wait(50)
     clear = panel.findChild(QToolButton, "kioskClearQuery")
@@ -148,7 +148,7 @@ def shown_text(menu: QMenu, action) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_kiosk_menus_show_no_keyboard_shortcuts(qtbot, make_kiosk) -> None:
-    from paper_reader.kiosk.window import without_mnemonic
+    from paper_reader.ui.shell.actions import without_mnemonic
 
     app = make_kiosk()
     menu = app.window.findChild(QToolButton, "kioskScripts").menu()

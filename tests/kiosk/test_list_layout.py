@@ -15,7 +15,7 @@ def test_rows_after_pinch_and_reset(kiosk) -> None:
     assert_laid_out(view)
     start_size = title_size(view)
     for _ in range(3):
-        kiosk.tools.step_size(1)  # what a pinch does
+        kiosk.tools.look.step_size(1)  # what a pinch does
         QApplication.processEvents()
         assert_laid_out(view)
     assert title_size(view) > start_size

@@ -26,7 +26,7 @@ def state(app: ReaderApp) -> dict[str, object]:
     qapp = QApplication.instance()
     return {
         "script": look.script, "text size": look.text_size, "face": look.face,
-        "palette": look.palette, "theme": app.tools.theme_mode,
+        "palette": look.palette, "theme": app.tools.look.theme_mode,
         "window colour": qapp.palette().color(qapp.palette().ColorRole.Window).name(),
         "style sheet": hashlib.sha1(qapp.styleSheet().encode()).hexdigest(),
         "place": (reader.issue.id if reader.issue else None, reader.location),

@@ -21,6 +21,7 @@ from paper_reader.app import ReaderApp, build
 from paper_reader.core.library import Library, LibraryError
 from paper_reader.kiosk.config import KioskConfig
 from paper_reader.kiosk.pin import PinGate, lockout_file
+from paper_reader.kiosk.profile import kiosk_profile
 from paper_reader.kiosk.unavailable import LibraryUnavailable, check_library
 
 from .conftest import PIN
@@ -73,7 +74,7 @@ def start_kiosk(qtbot, config: KioskConfig) -> Iterator[Callable[[Path], ReaderA
 
     def factory(path: Path) -> Callable[[], ReaderApp]:
         def start() -> ReaderApp:
-            parts = build(path, kiosk=config)
+            parts = build(path, profile=kiosk_profile(config))
             qtbot.addWidget(parts.window, before_close_func=lambda _w: parts.kiosk.release())
             parts.kiosk.show()
             made.append(parts)

@@ -149,7 +149,8 @@ def test_busy_library_says_so(tmp_path: Path) -> None:
 
 def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -> None:
     from paper_reader.app import build
-    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.shell.wiring import follow_library
+    from paper_reader.ui.system.library_watch import LibraryWatch
 
     r = row("Concurrency", "two windows on one library, a command-line import in between",
             "two windows built on one library (first run imports the sample); `paper-reader "
@@ -166,9 +167,9 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
         followers = []
         for parts in (one, two):
             watch = LibraryWatch(parts.library, interval_ms=100, parent=parts.window)
-            followers.append(follow_library(watch, parts.reader, parts.presenter, parts.tools))
+            followers.append(follow_library(watch, parts))
             watches.append(watch)
-            parts.tools.search_panel()  # its paper list must follow too
+            parts.tools.search.panel()  # its paper list must follow too
             assert not parts.window.actions.next_issue.isEnabled()
         for watch in watches:
             watch.start()
@@ -177,7 +178,7 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
         assert proc.wait(120) == 0
         for parts in (one, two):
             qtbot.waitUntil(lambda p=parts: p.window.actions.prev_issue.isEnabled(), timeout=5000)
-            panel = parts.tools.search_panel()
+            panel = parts.tools.search.panel()
             assert panel.date_from.date().year() == 2015
         r.add("both windows noticed the new issues", 2)
         # Window 1 imports a page of the open issue; window 2 reloads it where it is.
@@ -199,7 +200,7 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
         for watch in watches:
             watch.stop()
         for parts in (one, two):
-            parts.tools.search_panel().wait()
+            parts.tools.search.panel().wait()
             parts.library.close()
 
 
@@ -207,7 +208,8 @@ def test_watch_opens_the_first_issue_of_an_empty_library(qtbot, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from paper_reader.app import build
     from paper_reader.ui.shell import startup
-    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.shell.wiring import follow_library
+    from paper_reader.ui.system.library_watch import LibraryWatch
     from tests.conftest import SAMPLE
 
     r = row("Concurrency", "window on an empty library, an issue imported by the command line",
@@ -220,7 +222,7 @@ def test_watch_opens_the_first_issue_of_an_empty_library(qtbot, tmp_path: Path,
     try:
         assert parts.reader.issue is None
         watch = LibraryWatch(parts.library, interval_ms=100, parent=parts.window)
-        follower = follow_library(watch, parts.reader, parts.presenter, parts.tools)
+        follower = follow_library(watch, parts)
         watch.start()
         with qtbot.waitSignal(follower.refreshed, timeout=10000):
             proc = cli_import([SAMPLE], db)

@@ -109,7 +109,7 @@ def test_window_text_fields_take_any_text(qtbot, tmp_path: Path) -> None:
 
     parts = build(default_library())  # a first run: the sample issue
     qtbot.addWidget(parts.window)
-    panel = parts.tools.search_panel()
+    panel = parts.tools.search.panel()
     parts.reader.open(Location(parts.reader.issue.id, 1, 0))
     search = row("Bad input", "window: search box, any text",
                  "hypothesis: typed into the search box, searched in the library and, with "
@@ -127,7 +127,7 @@ def test_window_text_fields_take_any_text(qtbot, tmp_path: Path) -> None:
             if in_article:
                 panel.query.setText(text)
                 panel.run()
-                parts.tools.step_hit(1)
+                parts.tools.search.step_hit(1)
             else:
                 panel.query.setText(text)
                 if panel.query.text()[:MAX_QUERY].strip():

@@ -31,7 +31,7 @@ def every_view(app: ReaderApp) -> dict[str, str]:
     open_article(app, 1, None)
     overview = w.overview.toPlainText()
     open_article(app, 1, 0)
-    parts = app.tools.print_parts()
+    parts = app.tools.printing.parts()
     return {"article": w.article_view.plain_text(), "list": list_texts(app), "overview": overview,
             "print": parts[3]}
 

@@ -42,7 +42,7 @@ def test_print_footer_page_numbers(traditional: ReaderApp) -> None:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_pdf_footer_in_the_display_script(traditional: ReaderApp, tmp_path: Path) -> None:
-    out = traditional.tools.export_pdf(str(tmp_path / "article.pdf"))
+    out = traditional.tools.printing.export_pdf(str(tmp_path / "article.pdf"))
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     flat = "".join(text.split())
     assert "第1/" in flat and "頁" in flat and "页" not in flat.replace("[N].松河日报", "")
@@ -51,7 +51,7 @@ def test_pdf_footer_in_the_display_script(traditional: ReaderApp, tmp_path: Path
 
 
 def test_archive_and_search_show_converted_paper_names(qtbot, traditional: ReaderApp) -> None:
-    dialog = traditional.tools.show_archive()
+    dialog = traditional.tools.archive.show()
     qtbot.addWidget(dialog)
     assert dialog.paper.currentText() == "松河日報" and dialog.paper.currentData() == "松河日报"
     assert dialog.has_issue(QDate(2024, 3, 15))
@@ -60,7 +60,7 @@ def test_archive_and_search_show_converted_paper_names(qtbot, traditional: Reade
         dialog.calendar.setSelectedDate(QDate(2024, 3, 15))
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
     dialog.close()
-    panel = traditional.tools.search_panel()
+    panel = traditional.tools.search.panel()
     names = [(panel.paper.itemText(i), panel.paper.itemData(i)) for i in range(1, panel.paper.count())]
     assert names == [("松河日報", "松河日报")]
     traditional.window.actions.scripts["original"].trigger()
@@ -70,14 +70,14 @@ def test_archive_and_search_show_converted_paper_names(qtbot, traditional: Reade
 def test_citations_keep_the_printed_script_by_default(traditional: ReaderApp) -> None:
     a = traditional.window.actions
     assert not a.cite_display_script.isChecked()
-    text = traditional.tools.copy_citation()
+    text = traditional.tools.citations.copy()
     assert "松河日报, 2024-03-15(1)." in text and "報" not in text
     assert "，" not in text  # GB/T 7714's own punctuation, and no display punctuation
-    assert "松河日报" in traditional.tools.copy_citation(plain=True)
-    assert "松河日报, 2024-03-15(1)." in traditional.tools.print_parts()[4]
+    assert "松河日报" in traditional.tools.citations.copy(plain=True)
+    assert "松河日报, 2024-03-15(1)." in traditional.tools.printing.parts()[4]
     a.cite_display_script.trigger()
     assert a.cite_display_script.isChecked()
-    text = traditional.tools.copy_citation()
+    text = traditional.tools.citations.copy()
     assert "松河日報, 2024-03-15(1)." in text and "，" not in text
     assert QApplication.clipboard().text() == text
-    assert "松河日報" in traditional.tools.copy_citation(plain=True)
+    assert "松河日報" in traditional.tools.citations.copy(plain=True)

@@ -179,9 +179,9 @@ def test_english_window(english_app: ReaderApp) -> None:
     assert w.page_strip.accessibleName() == "Page list"
     assert w.info_bar.findChild(QToolButton).accessibleName() == "Close message"
     assert w.page_model.index(0).data(Qt.ItemDataRole.ToolTipRole) == "7 articles"  # a plural form
-    panel = english_app.tools.search_panel()
+    panel = english_app.tools.search.panel()
     assert panel.query.placeholderText() == "Search all newspapers (simplified or traditional)"
-    assert english_app.tools.copy_citation() == ""  # nothing open: the reader is told in English
+    assert english_app.tools.citations.copy() == ""  # nothing open: the reader is told in English
     assert w.info_bar.label.text() == "Open an article first."
 
 

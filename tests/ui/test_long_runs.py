@@ -51,8 +51,8 @@ def longest_run(text: str) -> int:
 def app(qtbot, tmp_path: Path, sample_dir: Path):  # type: ignore[no-untyped-def]
     parts = long_run_app(qtbot, tmp_path, sample_dir, RUN)
     yield parts
-    if parts.tools._search is not None:
-        parts.tools._search.wait()
+    if parts.tools.search.built is not None:
+        parts.tools.search.built.wait()
     parts.library.close()
 
 
@@ -68,7 +68,7 @@ def test_long_runs_are_shown_with_break_opportunities(app: ReaderApp) -> None:
     app.presenter.show_overview()
     overview = w.overview.document().toPlainText()
     assert RUN[:60] in overview.replace(BREAK, "") and longest_run(overview) <= LONG_RUN
-    html = app.tools.print_parts()[3]
+    html = app.tools.printing.parts()[3]
     printed = QTextDocument()
     printed.setHtml(html)
     assert longest_run(printed.toPlainText()) <= LONG_RUN
@@ -86,7 +86,7 @@ def test_stored_and_searched_text_keep_no_breaks(app: ReaderApp, tmp_path: Path)
     assert [h.title for h in hits] == [app.reader.article().title]  # type: ignore[union-attr]
     assert BREAK not in hits[0].snippet
     # Found in the article view too, and marked over the breaks.
-    assert app.tools.highlight([across]) == 1
+    assert app.tools.search.highlight([across]) == 1
     (mark,) = app.window.article_view.browser.extraSelections()
     assert mark.cursor.selectedText().replace(BREAK, "") == across
     # Copying gives the text as printed.

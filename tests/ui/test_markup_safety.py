@@ -59,12 +59,12 @@ def markup_app(qtbot, markup_folder: Path, sample_dir: Path, fifo: FifoWatch) ->
     qtbot.addWidget(parts.window)
     # Shown exactly as stored: full-width punctuation on display has tests of its own, and
     # would turn the ';' of '&amp;' beside a Chinese character into '；'.
-    parts.tools.set_full_width(False)
+    parts.tools.look.set_full_width(False)
     parts.window.show()
     qtbot.waitExposed(parts.window)
     yield parts
-    if parts.tools._search is not None:
-        parts.tools._search.wait()
+    if parts.tools.search.built is not None:
+        parts.tools.search.built.wait()
     parts.library.close()
 
 
@@ -139,8 +139,8 @@ def test_page_markup_is_shown_as_text_in_every_widget(qtbot, markup_app: ReaderA
         found += interpreted_anywhere([w])
 
     # Search results: snippets of the text around the markup.
-    panel = tools.search_panel()
-    tools.show_search()
+    panel = tools.search.panel()
+    tools.search.show()
     panel.query.setText("周明远深入")
     with qtbot.waitSignal(panel.resultsShown, timeout=10000):
         panel.run()
@@ -153,10 +153,10 @@ def test_page_markup_is_shown_as_text_in_every_widget(qtbot, markup_app: ReaderA
 
     # The status bar's citation; an export to a folder named with markup; an import of files
     # and folders named with markup; the about box with the library's path.
-    assert PAPER in tools.copy_citation()
+    assert PAPER in tools.citations.copy()
     assert PAPER in w.statusBar().currentMessage()
     target = tmp_path / f"no {IMG} <b>folder" / "x.pdf"
-    assert tools.export_pdf(str(target)) is None
+    assert tools.printing.export_pdf(str(target)) is None
     assert interpret(w.info_bar.label.text(), w.info_bar.label.textFormat())[0] == w.info_bar.label.text()
     assert str(target.parent) in w.info_bar.label.text()
     found += interpreted_anywhere([w])

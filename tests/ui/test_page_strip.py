@@ -94,10 +94,10 @@ def test_continuation_links_and_back_forward(qtbot, app: ReaderApp) -> None:
 
 def test_search_result(qtbot, app: ReaderApp) -> None:
     hit = next(h for h in app.library.search("古建筑工匠") if h.page == 2)
-    app.tools.open_hit(hit, ["古建筑工匠"])
+    app.tools.search.open_hit(hit, ["古建筑工匠"])
     shows_page(qtbot, app, 2)
     hit = next(h for h in app.library.search("图书馆") if h.page == 3)
-    app.tools.open_hit(hit, ["图书馆"])
+    app.tools.search.open_hit(hit, ["图书馆"])
     shows_page(qtbot, app, 3)
 
 
@@ -111,7 +111,7 @@ def test_archive_and_the_next_issue(qtbot, app: ReaderApp, sample_dir: Path, tmp
         import_paths(other, [folder])
     app.reader.open(Location(app.reader.issue.id, 3, None))
     shows_page(qtbot, app, 3)
-    dialog = app.tools.show_archive()
+    dialog = app.tools.archive.show()
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.issueChosen):
         dialog.calendar.setSelectedDate(QDate(2024, 3, 16))
@@ -148,7 +148,8 @@ def test_open_asked_by_a_second_start(qtbot, app: ReaderApp) -> None:
 
 def test_import_and_the_library_changing_under_the_window(qtbot, app: ReaderApp,
                                                            sample_dir: Path) -> None:
-    from paper_reader.ui.system.library_watch import LibraryWatch, follow_library
+    from paper_reader.ui.shell.wiring import follow_library
+    from paper_reader.ui.system.library_watch import LibraryWatch
 
     app.reader.go_page(3)
     shows_page(qtbot, app, 3)
@@ -158,7 +159,7 @@ def test_import_and_the_library_changing_under_the_window(qtbot, app: ReaderApp,
     shows_page(qtbot, app, 2)
     # Another program replaces a page of the open issue: read again, staying on the page.
     watch = LibraryWatch(app.library, interval_ms=50, parent=app.window)
-    follower = follow_library(watch, app.reader, app.presenter, app.tools)
+    follower = follow_library(watch, app)
     watch.start()
     with qtbot.waitSignal(follower.refreshed, timeout=10000) as done:
         with Library(app.library.path) as other:

@@ -15,7 +15,7 @@ from tests.ui.test_window import click_article, click_link
 
 
 def search(qtbot, app: ReaderApp, text: str) -> None:
-    panel = app.tools.search_panel()
+    panel = app.tools.search.panel()
     with qtbot.waitSignal(panel.resultsShown, timeout=10000):
         panel.query.setText(text)
         panel.run()
@@ -27,7 +27,7 @@ def marked(app: ReaderApp) -> set[str]:
 
 def test_a_new_search_replaces_the_marks_in_the_open_article(qtbot, reader_app: ReaderApp) -> None:
     search(qtbot, reader_app, "图书馆")
-    panel = reader_app.tools.search_panel()
+    panel = reader_app.tools.search.panel()
     panel.hitActivated.emit(panel.model.hits[0], panel.terms())
     assert marked(reader_app) == {"图书馆"}
     search(qtbot, reader_app, "新馆")
@@ -88,7 +88,7 @@ def test_the_text_column_is_the_same_in_both_themes(qtbot, library_path: Path) -
         qtbot.waitExposed(app.window)
         app.reader.open(Location(app.reader.location.issue_id, 1, 1))
         widths[theme] = column_width(app)
-        app.tools.set_theme_mode("light" if theme == "dark" else "dark")
+        app.tools.look.set_theme_mode("light" if theme == "dark" else "dark")
         widths[theme + " switched"] = column_width(app)
         app.window.close()
         app.library.close()

@@ -23,7 +23,7 @@ def open_article(app: ReaderApp, page: int, row: int) -> None:
 
 
 def search(qtbot, app: ReaderApp, text: str) -> list:
-    panel = app.tools.search_panel()
+    panel = app.tools.search.panel()
     with qtbot.waitSignal(panel.resultsShown, timeout=10000):
         panel.query.setText(text)
         panel.run()
@@ -47,13 +47,13 @@ def test_search_finds_the_same_article_in_either_script(qtbot, reader_app: Reade
     simplified = search(qtbot, reader_app, "图书馆")
     traditional = search(qtbot, reader_app, "圖書館")
     assert simplified and [h.article_id for h in simplified] == [h.article_id for h in traditional]
-    QAbstractItemModelTester(reader_app.tools.search_panel().model,
+    QAbstractItemModelTester(reader_app.tools.search.panel().model,
                              QAbstractItemModelTester.FailureReportingMode.Fatal)
 
 
 def test_one_character_query_and_filters(qtbot, reader_app: ReaderApp) -> None:
     assert search(qtbot, reader_app, "鹭")
-    panel = reader_app.tools.search_panel()
+    panel = reader_app.tools.search.panel()
     panel.limit_dates.setChecked(True)
     panel.date_from.setDate(QDate(2030, 1, 1))
     panel.date_to.setDate(QDate(2030, 12, 31))
@@ -67,7 +67,7 @@ def test_any_text_in_the_search_box(qtbot, reader_app: ReaderApp, query: str) ->
 
 def test_open_a_hit_and_step_through_highlights(qtbot, reader_app: ReaderApp) -> None:
     hits = search(qtbot, reader_app, "图书馆")
-    panel = reader_app.tools.search_panel()
+    panel = reader_app.tools.search.panel()
     index = panel.model.index(0)
     qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.results.visualRect(index).center())
@@ -85,7 +85,7 @@ def test_open_a_hit_and_step_through_highlights(qtbot, reader_app: ReaderApp) ->
 def test_find_in_article_in_the_other_script(qtbot, reader_app: ReaderApp) -> None:
     open_article(reader_app, 1, 1)
     reader_app.window.actions.find_in_article.trigger()
-    panel = reader_app.tools.search_panel()
+    panel = reader_app.tools.search.panel()
     assert panel.in_article.isChecked()
     panel.query.setText("圖書館")
     panel.run()
@@ -105,7 +105,7 @@ def test_theme_toggle_changes_the_article_view(qtbot, reader_app: ReaderApp) -> 
 def test_follow_system_theme(qtbot, reader_app: ReaderApp) -> None:
     reader_app.window.actions.theme_system.trigger()
     expected = "dark" if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
-    assert reader_app.tools.effective_theme() == expected
+    assert reader_app.tools.look.effective_theme() == expected
     assert reader_app.window.actions.theme_system.isChecked()
 
 
@@ -137,25 +137,25 @@ def test_restart_lands_on_the_same_article_script_and_size(qtbot, reader_app: Re
     assert (loc.page, loc.article) == (3, 2)
     assert again.presenter.look.script == "taiwan" and again.presenter.look.text_size == size
     assert again.window.actions.theme_dark.isChecked()
-    again.tools.set_theme_mode("light")
+    again.tools.look.set_theme_mode("light")
     again.library.close()
 
 
 def test_citations(qtbot, reader_app: ReaderApp) -> None:
     open_article(reader_app, 1, 3)
-    text = reader_app.tools.copy_citation()
+    text = reader_app.tools.citations.copy()
     assert text == "周向阳. 我市3个村入选省级美丽乡村示范村[N]. 松河日报, 2024-03-15(1)."
     assert QApplication.clipboard().text() == text
-    plain = reader_app.tools.copy_citation(plain=True)
+    plain = reader_app.tools.citations.copy(plain=True)
     assert plain == "松河日报 2024年3月15日 第一版：我市3个村入选省级美丽乡村示范村"
     open_article(reader_app, 2, 0)  # a continuation is cited by its opening part
-    assert reader_app.tools.copy_citation().endswith("(1).")
+    assert reader_app.tools.citations.copy().endswith("(1).")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_export_pdf_from_the_window(qtbot, reader_app: ReaderApp, tmp_path: Path) -> None:
     open_article(reader_app, 1, 1)
-    out = reader_app.tools.export_pdf(str(tmp_path / "article.pdf"))
+    out = reader_app.tools.printing.export_pdf(str(tmp_path / "article.pdf"))
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     flat = "".join(text.split())
     assert "市图书馆新馆今日起向市民开放" in flat and "[N].松河日报,2024-03-15(1)." in flat
@@ -163,12 +163,12 @@ def test_export_pdf_from_the_window(qtbot, reader_app: ReaderApp, tmp_path: Path
 
 def test_export_pdf_to_a_missing_folder_says_so(qtbot, reader_app: ReaderApp, tmp_path: Path) -> None:
     open_article(reader_app, 1, 1)
-    assert reader_app.tools.export_pdf(str(tmp_path / "nope" / "a.pdf")) is None
+    assert reader_app.tools.printing.export_pdf(str(tmp_path / "nope" / "a.pdf")) is None
     assert "nope" in reader_app.window.info_bar.label.text()
 
 
 def test_archive_calendar(qtbot, reader_app: ReaderApp) -> None:
-    dialog = reader_app.tools.show_archive()
+    dialog = reader_app.tools.archive.show()
     qtbot.addWidget(dialog)
     assert dialog.has_issue(QDate(2024, 3, 15)) and not dialog.has_issue(QDate(2024, 3, 14))
     reader_app.reader.open(Location(reader_app.reader.issue.id, 3, None))
@@ -209,8 +209,8 @@ def test_search_the_real_page_in_either_script(qtbot, tmp_path: Path, real_page:
 def test_highlights_survive_a_refresh_and_page_turns(qtbot, reader_app: ReaderApp) -> None:
     """Highlights once pointed into a document the cache later deleted: a crash."""
     search(qtbot, reader_app, "图书馆")
-    panel = reader_app.tools.search_panel()
-    reader_app.tools.open_hit(panel.model.hits[0], ["图书馆"])
+    panel = reader_app.tools.search.panel()
+    reader_app.tools.search.open_hit(panel.model.hits[0], ["图书馆"])
     reader_app.window.actions.whole_article.trigger()
     reader_app.window.actions.bigger.trigger()
     for _ in range(3):

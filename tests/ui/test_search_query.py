@@ -9,7 +9,7 @@ from pathlib import Path
 
 from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library, SearchQuery
-from paper_reader.kiosk.window import search_opener
+from paper_reader.kiosk.profile import ScopedReadOnly
 from paper_reader.ui.tools.search_panel import LibraryOpener, SearchPanel
 
 
@@ -41,7 +41,7 @@ def test_the_fields_make_the_query(qtbot, tmp_path: Path, sample_dir: Path) -> N
 
 def test_a_kiosk_opener_shows_its_papers_and_follows_a_sync(tmp_path: Path, sample_dir: Path) -> None:
     path = library(tmp_path, sample_dir)
-    kiosk, staff = search_opener(("松河日报",)), LibraryOpener()
+    kiosk, staff = ScopedReadOnly(("松河日报",)).search_opener(), LibraryOpener()
     shown, everything = kiosk(path), staff(path)
     assert shown.readonly and shown.scope.papers == ("松河日报",)
     assert everything.readonly and everything.scope.papers == ()

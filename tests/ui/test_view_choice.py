@@ -31,7 +31,7 @@ def test_page_and_article_are_one_exclusive_choice(reader_app: ReaderApp) -> Non
 
 def test_choices_look_unlike_check_boxes(qtbot, reader_app: ReaderApp) -> None:
     for theme in ("light", "dark"):
-        reader_app.tools.set_theme_mode(theme)
+        reader_app.tools.look.set_theme_mode(theme)
         a = reader_app.window.actions
         a.show_overview.trigger()
         a.whole_article.setChecked(True)

@@ -95,7 +95,7 @@ def test_pdf_of_the_whole_article(qtbot, reader_app: ReaderApp, tmp_path: Path) 
     """Opened from its page-2 part: the PDF holds both parts, joined as in the view, and the
     footer cites the article as the citation does, by its first part."""
     whole_on(qtbot, reader_app, 2, 0)
-    out = reader_app.tools.export_pdf(str(tmp_path / "whole.pdf"))
+    out = reader_app.tools.printing.export_pdf(str(tmp_path / "whole.pdf"))
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     body = flat(text)
     issue = reader_app.reader.issue
@@ -106,7 +106,7 @@ def test_pdf_of_the_whole_article(qtbot, reader_app: ReaderApp, tmp_path: Path) 
     assert "周明远在调研春耕备耕工作时强调" in body and flat("本报讯(记者 林晓雯)") in body
     assert "下转第二版" not in body and "上接第一版" not in body
     pages = text.split("\f")[:-1]
-    citation = reader_app.tools.copy_citation()
+    citation = reader_app.tools.citations.copy()
     assert citation.endswith("(1).")
     for number, page in enumerate(pages, 1):
         assert flat(f"松河日报 · 2024年3月15日 · 第一版 · {citation}") in flat(page)
@@ -121,7 +121,7 @@ def test_print_of_the_whole_article_and_of_one_part(qtbot, reader_app: ReaderApp
     from paper_reader.ui.tools import printing
 
     def printed(name: str) -> str:
-        parts = reader_app.tools.print_parts()
+        parts = reader_app.tools.printing.parts()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / name))

@@ -13,6 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .pin import PinFormatError, parse_hash
 
@@ -127,7 +128,7 @@ def _choice(key: str, raw: str, where: Path, choices: tuple[str, ...]) -> str:
 
 def from_values(values: dict[str, tuple[str, Path]], files: tuple[Path, ...] = ()) -> KioskConfig:
     """Check and convert raw ``key -> (text, file it came from)``; missing keys take defaults."""
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}  # checked above, key by key, for KioskConfig's fields
     for key, (raw, where) in values.items():
         raw = raw.strip()
         if key == "library":
@@ -159,7 +160,7 @@ def from_values(values: dict[str, tuple[str, Path]], files: tuple[Path, ...] = (
                 except PinFormatError as exc:
                     raise KioskConfigError(f"{where}: [{SECTION}] admin_pin: {exc}") from None
             out[key] = raw
-    return KioskConfig(**out, files=files)  # type: ignore[arg-type]
+    return KioskConfig(**out, files=files)
 
 
 # -- writing the PIN ---------------------------------------------------------------------------

@@ -1,14 +1,15 @@
 """Kiosk mode for library reading rooms: a built reader window, locked down.
 
-Full screen and frameless; nothing that leads out of the reader (no import, no file
-dialogs, no PDF, no links to a browser, no menus); keys that close or leave the window do
-nothing. The administrator leaves through a PIN dialog (Ctrl+Alt+Shift+P, or a 3-second
-press on the top-right corner). After ``idle_timeout`` seconds without input a countdown
-offers to continue; then the reader goes back to the newest issue's front page in the
-configured look, and nothing of the last patron remains.
+Full screen and frameless; nothing that leads out of the reader (the kiosk's profile,
+kiosk.profile, builds no import, file dialogs, PDF or menus; here: no links to a browser);
+keys that close or leave the window do nothing. The administrator leaves through a PIN
+dialog (Ctrl+Alt+Shift+P, or a 3-second press on the top-right corner). After
+``idle_timeout`` seconds without input a countdown offers to continue; then the reader goes
+back to the newest issue's front page in the configured look, and nothing of the last
+patron remains.
 
-``KioskMode(parts, config)`` does it to the ``ReaderApp`` that ``app.build(..., kiosk=config)``
-made; ``show()`` puts the window up full screen.
+``KioskMode(parts, config)`` does it to the window that ``app.build`` made from
+``kiosk_profile(config)``; ``show()`` puts the window up full screen.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +39,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QDesktopServices,
     QKeyEvent,
+    QSinglePointEvent,
+    QTouchEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,15 +48,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import window as kiosk_window
 from .config import KioskConfig
 from .pin import PinGate, lockout_file
 from .pin_dialog import PinDialog
 from .reset import close_dialogs, reopen_if_replaced, start_state
-from .window import IdleOverlay, fit_for_touch, lock_down
+from .window import IdleOverlay, fit_archive, fit_for_touch, fit_search, lock_down
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
+    from ..ui.shell.parts import WindowParts
+    from ..ui.tools.search_panel import SearchPanel
 
 log = logging.getLogger("paper_reader.kiosk")
 translate = QCoreApplication.translate
@@ -81,9 +85,9 @@ class KioskMode(QObject):
     CORNER = 72  # px of the top-right corner that, held, opens the PIN dialog
     CORNER_HOLD_MS = 3000
 
-    def __init__(self, parts: ReaderApp, config: KioskConfig,
+    def __init__(self, parts: WindowParts, config: KioskConfig,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(parts.window)  # type: ignore[arg-type]
+        super().__init__(parts.window)
         self.parts = parts
         self.config = config
         self.window = parts.window
@@ -94,8 +98,8 @@ class KioskMode(QObject):
         self.gate = PinGate(config.admin_pin, clock=clock, state=lockout_file())  # kept over restarts
         self.pin_dialog: PinDialog | None = None
         self._crashes: list[float] = []
-        lock_down(self)
-        self.touch = fit_for_touch(parts)
+        lock_down(self.window)
+        self.touch = fit_for_touch(self.window)  # the swipes and pinches: kiosk.window.wire_kiosk
         self._splitter = self.window.splitter.saveState()
         self.overlay = IdleOverlay(self.window)
         self.overlay.keepReading.connect(self.keep_reading)
@@ -111,10 +115,12 @@ class KioskMode(QObject):
         self._corner = QTimer(self)
         self._corner.setSingleShot(True)
         self._corner.timeout.connect(self.open_pin_dialog)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        slot: Any = "refuse_url"  # by name: PySide takes a str here (its stub says bytes)
         for scheme in URL_SCHEMES:  # whatever asks the desktop to open an address is refused
-            QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
-        parts.tools.search_opener = kiosk_window.search_opener(config.papers)  # type: ignore[attr-defined]
+            QDesktopServices.setUrlHandler(scheme, self, slot)
         # The first patron gets what every later one gets: the start is a reset's state, made
         # by the same function, after the kiosk's own style sheet (which resets fonts) is set.
         start_state(parts, config, self._splitter)
@@ -122,9 +128,6 @@ class KioskMode(QObject):
     @staticmethod
     def _ms(seconds: float) -> int:
         return max(1, round(seconds * 1000))
-
-    def print_article(self) -> None:
-        kiosk_window.print_direct(self.parts, self.config.printer)
 
     @Slot(QUrl)
     def refuse_url(self, url: QUrl) -> None:
@@ -184,11 +187,13 @@ class KioskMode(QObject):
         return True
 
     def _corner_press(self, event: QEvent) -> None:
-        if event.type() == E.TouchBegin:
-            points = event.points()  # type: ignore[attr-defined]
+        if isinstance(event, QTouchEvent):
+            points = event.points()
             where = points[0].globalPosition() if points else None
+        elif isinstance(event, QSinglePointEvent):
+            where = event.globalPosition()
         else:
-            where = event.globalPosition()  # type: ignore[attr-defined]
+            return
         w = self.window
         corner = QRect(w.mapToGlobal(QPoint(w.width() - self.CORNER, 0)), QSize(self.CORNER, self.CORNER))
         if where is not None and corner.contains(where.toPoint()):
@@ -282,7 +287,7 @@ class KioskMode(QObject):
 
     def reopen_if_replaced(self) -> bool:
         """A library synced by renaming a new copy over the old file is opened afresh."""
-        return reopen_if_replaced(self.parts, self.config.papers)
+        return reopen_if_replaced(self.parts)
 
     # -- errors ------------------------------------------------------------------------
     def install_excepthook(self) -> None:
@@ -290,7 +295,7 @@ class KioskMode(QObject):
         minute end the app (code 70) for the service to start it afresh."""
         previous = sys.excepthook
 
-        def hook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
             if issubclass(kind, KeyboardInterrupt):
                 previous(kind, value, tb)
                 return
@@ -311,6 +316,24 @@ class KioskMode(QObject):
             self.reset()
         except Exception:
             log.exception("the reset after an error failed too")
+
+
+def wire_kiosk(kiosk: KioskMode) -> None:
+    """The kiosk's connections, beside the window's (ui.shell.wiring) and called from the
+    same place (app.build): swipes turn the page, pinches size the text, search and the
+    archive are fitted for fingers as they are made."""
+    parts = kiosk.parts
+    for nav in kiosk.touch[:2]:
+        nav.swiped.connect(parts.reader.turn)
+        nav.pinched.connect(parts.tools.look.step_size)
+    search = parts.tools.search
+
+    def fit_panel(panel: SearchPanel) -> None:
+        assert search.dock is not None
+        kiosk.touch.append(fit_search(search.dock, panel))
+
+    search.made.connect(fit_panel)
+    parts.tools.archive.made.connect(fit_archive)
 
 
 def _in_dialog(watched: QObject) -> bool:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyleOptionViewItem
 
 from ..ui.views.article_list import ArticleDelegate
 
@@ -50,7 +50,7 @@ QWidget#kioskSearchTitle QLabel, QWidget#kioskSearchTitle QToolButton {{ font-si
 class TouchArticleDelegate(ArticleDelegate):
     """The article list's rows, never lower than a fingertip."""
 
-    def sizeHint(self, option, index):  # type: ignore[no-untyped-def]
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), TARGET))
 

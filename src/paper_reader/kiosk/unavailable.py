@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.library import LibraryError
 from .config import KioskConfig
-from .library import KioskLibrary
 from .pin import PinGate, lockout_file
 from .pin_dialog import PinDialog
+from .profile import ScopedReadOnly
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
+    from ..ui.shell.parts import WindowParts
 
 log = logging.getLogger("paper_reader.kiosk")
 translate = QCoreApplication.translate
@@ -42,7 +42,7 @@ def check_library(path: Path, papers: tuple[str, ...]) -> None:
     would leave a window and a connection behind at every try."""
     from ..ui.shell.startup import probe
 
-    library = KioskLibrary(path, papers)
+    library = ScopedReadOnly(papers).open(path)
     try:
         probe(library)
     finally:
@@ -68,12 +68,12 @@ class LibraryUnavailable(QWidget):
     CORNER_HOLD_MS = 3000
 
     def __init__(self, path: Path, config: KioskConfig, error: LibraryError,
-                 start: Callable[[], ReaderApp]) -> None:
+                 start: Callable[[], WindowParts]) -> None:
         super().__init__()
         self.path = Path(path)
         self.config = config
         self.start = start
-        self.parts: ReaderApp | None = None
+        self.parts: WindowParts | None = None
         self.leaving = False
         self.tries = 0
         self.setObjectName("kioskUnavailable")
@@ -223,7 +223,7 @@ class LibraryUnavailable(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._corner.stop()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.leaving or self.parts is not None:
             event.accept()
         else:

@@ -1,33 +1,31 @@
-"""The kiosk's window: its toolbar and sizes for fingers, the idle countdown overlay, search
-and printing as a kiosk does them. ``kiosk.mode.KioskMode`` applies these to a built window."""
+"""The kiosk's window: the idle countdown overlay, sizes for fingers, and search and the
+archive as a kiosk shows them. ``kiosk.mode.KioskMode`` applies these to a window built
+from the kiosk's profile (kiosk.profile), which has no menus or import to begin with."""
 
 from __future__ import annotations
 
-import logging
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from .touch import KIOSK_QSS, TouchArticleDelegate, TouchNavigator
+from .touch import TouchArticleDelegate, TouchNavigator
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
-    from .mode import KioskMode
+    from ..ui.shell.main_window import MainWindow
+    from ..ui.tools.archive_dialog import ArchiveDialog
+    from ..ui.tools.search_panel import SearchPanel
 
-log = logging.getLogger("paper_reader.kiosk")
 translate = QCoreApplication.translate
 
 
@@ -73,97 +71,30 @@ class IdleOverlay(QWidget):
         painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
 
 
-def lock_down(kiosk: KioskMode) -> None:
-    """No menus, no way out; the toolbar a reader's: pages, issues, archive, search, script, size."""
-    w, a = kiosk.window, kiosk.window.actions
-    w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-    w.setAcceptDrops(False)
-    w.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-    w.menuBar().clear()
-    w.menuBar().hide()
-    dead = [a.import_files, a.import_folder, a.quit, a.export_pdf, a.about, a.copy_citation,
-            a.copy_plain_citation, a.theme_light, a.theme_dark, a.theme_system, *a.languages.values()]
-    if not kiosk.config.printing:
-        dead.append(a.print_article)
-    for action in dead:
-        action.setShortcuts([])
-        action.setEnabled(False)
-        action.setVisible(False)
-    bar = w.navigation_bar
-    bar.setMovable(False)
-    bar.setFloatable(False)
-    bar.toggleViewAction().setEnabled(False)
-    bar.setIconSize(QSize(28, 28))
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-    bar.removeAction(a.import_files)
-    for action, text in ((a.back, translate("Kiosk", "后退")), (a.forward, translate("Kiosk", "前进")),
-                         (a.prev_issue, translate("Kiosk", "上一期")),
-                         (a.prev_page, translate("Kiosk", "上一版")),
-                         (a.next_page, translate("Kiosk", "下一版")),
-                         (a.next_issue, translate("Kiosk", "下一期"))):
-        action.setIconText(text)
-    label_action = next(x for x in bar.actions() if bar.widgetForAction(x) is w.issue_label)
-    before = bar.actions()[bar.actions().index(label_action) - 1]  # the separator
-    a.archive.setIconText(translate("Kiosk", "往期"))
-    bar.insertAction(a.find, a.archive)
-    bar.insertSeparator(before)
-    scripts = QToolButton(bar)
-    scripts.setObjectName("kioskScripts")
-    scripts.setText(translate("Kiosk", "文字"))
-    scripts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    menu = QMenu(scripts)
-    for action in w.findChildren(QAction):  # menus for fingers: no Ctrl+Shift+1 beside an item
-        action.setShortcutVisibleInContextMenu(False)
-    for action in a.scripts.values():  # nor a keyboard letter: 简体, not 简体(J)
-        action.setText(without_mnemonic(action.text()))
-    menu.addActions(list(a.scripts.values()))
-    scripts.setMenu(menu)
-    bar.insertWidget(before, scripts)
-    a.smaller.setIconText("A−")
-    a.bigger.setIconText("A+")
-    bar.insertActions(before, [a.smaller, a.bigger])
-    if kiosk.config.printing:
-        a.print_article.setIconText(translate("Kiosk", "打印"))
-        a.print_article.triggered.disconnect()
-        a.print_article.triggered.connect(kiosk.print_article)
-        bar.insertAction(before, a.print_article)
-    # Keys for what has no button; the menus that carried them are gone.
-    w.addActions([a.show_overview, a.show_article, a.whole_article, a.find_in_article, a.next_hit,
-                  a.prev_hit, a.normal_size, *a.scripts.values()])
-    a.find.triggered.connect(lambda: fit_search(kiosk))  # after wiring's: the dock exists by then
-    a.find_in_article.triggered.connect(lambda: fit_search(kiosk))
-    a.archive.triggered.connect(lambda: fit_archive(kiosk.parts))
+def lock_down(window: MainWindow) -> None:
+    """Frameless, and no context menus: nothing that leads out of the reader."""
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
 
-def without_mnemonic(text: str) -> str:
-    """A menu text without its keyboard letter: 简体(&J) → 简体, &Simplified → Simplified."""
-    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
-
-
-def fit_for_touch(parts: ReaderApp) -> list[TouchNavigator]:
-    """Fingertip sizes; touch on the views (swipe and pinch on the page and the article)."""
-    w, tools = parts.window, parts.tools
-    w.setStyleSheet(KIOSK_QSS)
+def fit_for_touch(window: MainWindow) -> list[TouchNavigator]:
+    """Fingertip sizes (beside the profile's style sheet, KIOSK_QSS); touch on the views
+    (swipe and pinch on the page and the article)."""
+    w = window
     w.page_strip.setGridSize(QSize(124, 72))
     w.page_strip.setMinimumWidth(132)
     w.article_list.setItemDelegate(TouchArticleDelegate(w.article_list))
     touch = [TouchNavigator(w.overview), TouchNavigator(w.article_view.browser),
              TouchNavigator(w.article_list, swipe=False), TouchNavigator(w.page_strip, swipe=False)]
-    for nav in touch[:2]:
-        nav.swiped.connect(parts.reader.turn)  # type: ignore[attr-defined]
-        nav.pinched.connect(tools.step_size)  # type: ignore[attr-defined]
-    width = w.screen().geometry().width() if w.screen() is not None else 1280
+    screen = w.screen()
+    width = screen.geometry().width() if screen is not None else 1280
     w.splitter.setSizes([132, max(240, width * 28 // 100), width])  # the page gets the rest
     return touch
 
 
-def fit_search(kiosk: KioskMode) -> None:
-    """The search dock, once made: fixed in place, a big close button, touch on its results."""
-    dock = kiosk.window.findChild(QDockWidget, "searchDock")
-    if dock is None or dock.property("kiosk"):
-        return
-    dock.setProperty("kiosk", True)
+def fit_search(dock: QDockWidget, panel: SearchPanel) -> TouchNavigator:
+    """The search dock: fixed in place, a big close button, touch on its results (the
+    navigator returned)."""
     dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)  # no floating window
     title = QWidget(dock)
     title.setObjectName("kioskSearchTitle")
@@ -176,7 +107,6 @@ def fit_search(kiosk: KioskMode) -> None:
     close.clicked.connect(dock.hide)
     row.addWidget(close)
     dock.setTitleBarWidget(title)
-    panel = dock.widget()
     # The line edit's own clear button, sized for a finger by the style sheet, stuck out past
     # its box and the screen's edge: a button of the kiosk's size beside the box instead.
     panel.query.setClearButtonEnabled(False)
@@ -191,75 +121,25 @@ def fit_search(kiosk: KioskMode) -> None:
     box = QWidget(panel)
     line = QHBoxLayout(box)
     line.setContentsMargins(0, 0, 0, 0)
-    panel.layout().replaceWidget(panel.query, box)
+    layout = panel.layout()
+    assert layout is not None
+    layout.replaceWidget(panel.query, box)
     line.addWidget(panel.query, 1)
     line.addWidget(clear)
     results = panel.results
     results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    kiosk.touch.append(TouchNavigator(results, swipe=False))
+    return TouchNavigator(results, swipe=False)
 
 
-def fit_archive(parts: ReaderApp) -> None:
+def fit_archive(archive: ArchiveDialog) -> None:
     """The archive as a kiosk dialog: finger-sized, a big close button, closed by a choice."""
-    archive = parts.tools.archive  # type: ignore[attr-defined]
-    if archive is None:
-        return
-    if archive.width() < 640:
-        archive.resize(720, 600)
-    if archive.property("kiosk"):
-        return
-    archive.setProperty("kiosk", True)
+    archive.resize(720, 600)  # made, not yet shown: no size of its own to keep
     close = QPushButton(translate("Kiosk", "关闭"), archive)
     close.setObjectName("kioskClose")
     close.setAutoDefault(False)  # Enter opens the date chosen (ArchiveDialog.keyPressEvent)
     close.clicked.connect(archive.reject)
-    archive.layout().addWidget(close)
-    close.show()  # added to a dialog already up
-    # Queued: the reader opens the issue first (the tools' connection), then the dialog goes.
+    layout = archive.layout()
+    assert layout is not None
+    layout.addWidget(close)
+    # Queued: the reader opens the issue first (the window's connection), then the dialog goes.
     archive.issueChosen.connect(lambda _issue: archive.accept(), Qt.ConnectionType.QueuedConnection)
-
-
-def native_printer(name: str):  # type: ignore[no-untyped-def]
-    """A QPrinter on the system's printer ``name`` (empty: the default printer), never a
-    file; None when there is no such printer (Qt would quietly fall back to PDF)."""
-    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-
-    info = QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
-    if info.isNull():
-        return None
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFileName("")
-    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or printer.outputFileName():
-        return None
-    return printer
-
-
-def print_direct(app: ReaderApp, printer_name: str) -> None:
-    """The open article straight to the printer: no dialog, never to a file."""
-    w, look = app.window, app.presenter.look  # type: ignore[attr-defined]
-    parts = app.tools.print_parts()  # type: ignore[attr-defined]
-    if parts is None:
-        return
-    printer = native_printer(printer_name)
-    if printer is None:
-        log.warning("printer %r not available", printer_name or "(default)")
-        w.info_bar.show_message(translate("Kiosk", "打印机现在不可用，请联系工作人员。"))
-        return
-    from ..ui.tools import printing
-
-    printer.setDocName(look.convert(parts[2].title or ""))
-    try:
-        printing.print_article(printer, *parts, convert=look.convert)
-    except OSError as exc:
-        w.info_bar.show_message(str(exc))
-        return
-    w.statusBar().showMessage(translate("Kiosk", "已送往打印机。"), 5000)
-
-
-# -- search: the panel's worker thread opens the library as the kiosk does -----------------
-def search_opener(papers: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """For ReadingTools.search_opener: the search thread gets a read-only library of the
-    papers shown, opened again when the sync replaced it."""
-    from ..ui.tools.search_panel import LibraryOpener
-
-    return LibraryOpener(papers, reopen_replaced=True)

@@ -45,7 +45,7 @@ class Presenter:
         issue = self.reader.issue
         return ("page", issue.id if issue else None, number, self.look.version)
 
-    def _page_doc(self, number: int):  # type: ignore[no-untyped-def]
+    def _page_doc(self, number: int) -> QTextDocument:
         issue = self.reader.issue
         page = issue.page(number) if issue else None
         ov = self.window.overview
@@ -59,7 +59,7 @@ class Presenter:
         return ("article", issue.id if issue else None, page.number, row, self.reader.whole_article,
                 self.look.version)
 
-    def _article_doc(self, page: Page, row: int):  # type: ignore[no-untyped-def]
+    def _article_doc(self, page: Page, row: int) -> QTextDocument:
         issue, r, view = self.reader.issue, self.reader, self.window.article_view
         assert issue is not None
 
@@ -130,13 +130,15 @@ class Presenter:
             w.article_model.set_page(page)
             self._list_of = list_key
         w.article_list.select_row(loc.article)
-        showing_article = r.article() is not None and page is not None and loc.article is not None
+        row = loc.article
+        showing_article = r.article() is not None and page is not None and row is not None
         back_to = r.returning_to  # back or forward: the place as it was left
         self._overview_scroll = (self._page_key(loc.page), back_to.overview_scroll) if back_to else None
         if showing_article:
             # The overview sits behind its tab: it is brought up to date on idle time, or
             # at once if the reader switches to it first (see show_overview).
-            doc = self._article_doc(page, loc.article)  # type: ignore[arg-type]
+            assert page is not None and row is not None
+            doc = self._article_doc(page, row)
             w.article_view.show_document(doc)
             if back_to:
                 w.article_view.browser.verticalScrollBar().setValue(back_to.article_scroll)
@@ -170,9 +172,9 @@ class Presenter:
         return View(w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0,
                     w.overview.verticalScrollBar().value() if showing_page else 0)
 
-    def refresh(self) -> None:
-        """Show everything again, e.g. after the theme, font or script changed."""
-        self.look.version += 1
+    def refresh(self, _changed: object = None) -> None:
+        """Show everything again: after the look changed (on Look.changed, whose new
+        version makes every document anew), or 连续阅读全文 was turned on or off."""
         self.apply_fonts()
         self.show_issue(self.reader.issue)
         if self.reader.location is not None:
@@ -197,6 +199,11 @@ class Presenter:
         a.show_article.setChecked(current is self.window.article_view)
         a.show_overview.setChecked(current is self.window.overview)
 
+    def issues_changed(self, _present: object = None) -> None:
+        """Issues came or went (LibraryFollower): the open issue's neighbours are asked anew."""
+        self._neighbours = None
+        self.update_actions()
+
     def link_missing(self, number: int) -> None:
         self.window.article_view.show_notice(self.reader.missing_text(number))
 
@@ -211,8 +218,9 @@ class Presenter:
                 steps.append(lambda n=number: self.cache.warm(self._page_doc(n), height))
         if page is not None:
             order = list(range(len(page.articles)))
-            if loc.article is not None:  # the neighbours of the open article first
-                order.sort(key=lambda k: abs(k - loc.article))  # type: ignore[operator]
+            open_row = loc.article
+            if open_row is not None:  # the neighbours of the open article first
+                order.sort(key=lambda k: abs(k - open_row))
             steps += [lambda k=k: self.cache.warm(self._article_doc(page, k), height)
                       for k in order if k != loc.article]
         self._idle = steps

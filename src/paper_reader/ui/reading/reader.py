@@ -14,6 +14,7 @@ from ...core.library import Library
 from ...core.model import Article, Issue, Page, page_label
 from ...core.reading import continuation, links
 from ...core.reading.history import History, Location, View
+from .library_handle import LibraryHandle
 
 
 class Reader(QObject):
@@ -25,9 +26,9 @@ class Reader(QObject):
     historyChanged = Signal()
     linkMissing = Signal(int)  # a page number that is not in the library
 
-    def __init__(self, library: Library, parent: Any = None) -> None:
+    def __init__(self, handle: LibraryHandle, parent: Any = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self.handle = handle
         self.history = History()
         self.issue: Issue | None = None
         self.whole_article = False
@@ -37,6 +38,10 @@ class Reader(QObject):
         # opened was left, while back or forward opens it (else None).
         self.view_now: Callable[[], View] = View
         self.returning_to: View | None = None
+
+    @property
+    def library(self) -> Library:
+        return self.handle.library
 
     # -- what is open ----------------------------------------------------------------
     @property
@@ -101,6 +106,11 @@ class Reader(QObject):
         self.issueChanged.emit(self.issue)
         self._announce_page(True)
         self.locationChanged.emit(loc)
+
+    def forget_issue(self, _library: object = None) -> None:
+        """The open issue was read from a file that changed (replaced, or the issue removed
+        and its id perhaps given again): the next open reads it anew, the place kept."""
+        self.issue = None
 
     def close_issue(self) -> None:
         """Nothing open: the library has no issue left (everything in it was removed)."""

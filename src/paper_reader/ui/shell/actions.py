@@ -1,4 +1,8 @@
-"""Every command of the window: its action, shortcut, menu place and toolbar place."""
+"""Every command of the window: its action, shortcut, menu place and toolbar place.
+
+Only what the window's profile allows is made: a kiosk has no import, quit or PDF action
+at all (None here), no menu bar, and a toolbar for fingers.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from .icons import shape_icon
+from .profile import PRINT_NONE, Profile
 
 # Written out as translate("MainWindow", ...) so that lupdate files each text under the
 # context it is looked up in at run time (window.tr would be "MainWindow" too, but lupdate
@@ -15,12 +20,13 @@ translate = QCoreApplication.translate
 
 
 class Actions:
-    """Every action of the window, by name. (A plain class: a dataclass of thirty fields
-    compiles about a millisecond of generated code at every start-up.)"""
+    """Every action of the window, by name; None where the profile does not allow it.
+    (A plain class: a dataclass of thirty fields compiles about a millisecond of generated
+    code at every start-up.)"""
 
-    import_files: QAction
-    import_folder: QAction
-    quit: QAction
+    import_files: QAction | None
+    import_folder: QAction | None
+    quit: QAction | None
     back: QAction
     forward: QAction
     prev_page: QAction
@@ -30,12 +36,12 @@ class Actions:
     show_overview: QAction
     show_article: QAction
     whole_article: QAction
-    full_width: QAction
-    theme_light: QAction
-    theme_dark: QAction
-    theme_system: QAction
+    full_width: QAction | None
+    theme_light: QAction | None
+    theme_dark: QAction | None
+    theme_system: QAction | None
     scripts: dict[str, QAction]
-    languages: dict[str, QAction]  # system, zh, en
+    languages: dict[str, QAction]  # system, zh, en (none without menus)
     bigger: QAction
     smaller: QAction
     normal_size: QAction
@@ -44,18 +50,28 @@ class Actions:
     next_hit: QAction
     prev_hit: QAction
     archive: QAction
-    copy_citation: QAction
-    copy_plain_citation: QAction
-    cite_display_script: QAction
-    print_article: QAction
-    export_pdf: QAction
-    remove_page: QAction
-    remove_issue: QAction
-    remove_paper: QAction
-    about: QAction
+    copy_citation: QAction | None
+    copy_plain_citation: QAction | None
+    cite_display_script: QAction | None
+    print_article: QAction | None
+    export_pdf: QAction | None
+    remove_page: QAction | None
+    remove_issue: QAction | None
+    remove_paper: QAction | None
+    about: QAction | None
 
     def __init__(self, **actions: object) -> None:
         self.__dict__.update(actions)
+
+    def made(self) -> list[QAction]:
+        """Every action there is."""
+        found: list[QAction] = []
+        for value in self.__dict__.values():
+            if isinstance(value, QAction):
+                found.append(value)
+            elif isinstance(value, dict):
+                found.extend(value.values())
+        return found
 
 
 def _action(parent: QObject, text: str, keys: list[QKeySequence | str] | None = None,
@@ -74,7 +90,8 @@ def _action(parent: QObject, text: str, keys: list[QKeySequence | str] | None = 
     return action
 
 
-def create_actions(window: QMainWindow) -> Actions:
+def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToolBar]:
+    """The actions the profile allows, in the menus (if it has them) and the toolbar."""
     ks = QKeySequence.StandardKey
 
     def act(text: str, keys: list[QKeySequence | str] | None = None, shape: str | None = None,
@@ -82,11 +99,18 @@ def create_actions(window: QMainWindow) -> Actions:
         icon = shape_icon(shape) if shape is not None else None
         return _action(window, text, keys, icon, checkable)
 
+    def may(allowed: bool, text: str, keys: list[QKeySequence | str] | None = None,
+            shape: str | None = None, checkable: bool = False) -> QAction | None:
+        return act(text, keys, shape, checkable) if allowed else None
+
+    menus, imports, removal = profile.menus, profile.imports, profile.removal
+
     a = Actions(
-        import_files=act(translate("MainWindow", "导入文件(&F)…"), [QKeySequence(ks.Open)],
+        import_files=may(imports, translate("MainWindow", "导入文件(&F)…"), [QKeySequence(ks.Open)],
                          "folder"),
-        import_folder=act(translate("MainWindow", "导入文件夹(&D)…"), ["Ctrl+Shift+O"], "folder"),
-        quit=act(translate("MainWindow", "退出(&Q)"), ["Ctrl+Q"]),
+        import_folder=may(imports, translate("MainWindow", "导入文件夹(&D)…"), ["Ctrl+Shift+O"],
+                          "folder"),
+        quit=may(menus, translate("MainWindow", "退出(&Q)"), ["Ctrl+Q"]),
         back=act(translate("MainWindow", "后退(&B)"), ["Alt+Left", "Backspace", QKeySequence(ks.Back)],
                  "back"),
         forward=act(translate("MainWindow", "前进(&F)"), ["Alt+Right", QKeySequence(ks.Forward)],
@@ -100,10 +124,10 @@ def create_actions(window: QMainWindow) -> Actions:
         show_overview=act(translate("MainWindow", "版面概览(&O)"), ["Ctrl+1"], checkable=True),
         show_article=act(translate("MainWindow", "文章(&A)"), ["Ctrl+2"], checkable=True),
         whole_article=act(translate("MainWindow", "连续阅读全文(&W)"), ["Ctrl+J"], checkable=True),
-        full_width=act(translate("MainWindow", "全角标点(&P)"), checkable=True),
-        theme_light=act(translate("MainWindow", "浅色(&L)"), checkable=True),
-        theme_dark=act(translate("MainWindow", "深色(&K)"), checkable=True),
-        theme_system=act(translate("MainWindow", "跟随系统(&S)"), checkable=True),
+        full_width=may(menus, translate("MainWindow", "全角标点(&P)"), checkable=True),
+        theme_light=may(menus, translate("MainWindow", "浅色(&L)"), checkable=True),
+        theme_dark=may(menus, translate("MainWindow", "深色(&K)"), checkable=True),
+        theme_system=may(menus, translate("MainWindow", "跟随系统(&S)"), checkable=True),
         scripts={
             "original": act(translate("MainWindow", "按原样(&O)"), ["Ctrl+Shift+0"], checkable=True),
             "simplified": act(translate("MainWindow", "简体(&J)"), ["Ctrl+Shift+1"], checkable=True),
@@ -116,7 +140,7 @@ def create_actions(window: QMainWindow) -> Actions:
             "system": act(translate("MainWindow", "跟随系统(&S)"), checkable=True),
             "zh": act("中文(&C)", checkable=True),
             "en": act("&English", checkable=True),
-        },
+        } if menus else {},
         bigger=act(translate("MainWindow", "放大文字(&I)"), [QKeySequence(ks.ZoomIn), "Ctrl+=", "Ctrl++"]),
         smaller=act(translate("MainWindow", "缩小文字(&D)"), [QKeySequence(ks.ZoomOut), "Ctrl+-"]),
         normal_size=act(translate("MainWindow", "默认大小(&Z)"), ["Ctrl+0"]),
@@ -125,50 +149,73 @@ def create_actions(window: QMainWindow) -> Actions:
         next_hit=act(translate("MainWindow", "下一处(&N)"), [QKeySequence(ks.FindNext), "F3"]),
         prev_hit=act(translate("MainWindow", "上一处(&P)"), [QKeySequence(ks.FindPrevious), "Shift+F3"]),
         archive=act(translate("MainWindow", "往期(&H)…"), ["Ctrl+H"]),
-        copy_citation=act(translate("MainWindow", "复制引用（GB/T 7714）(&C)"), ["Ctrl+Shift+C"]),
-        copy_plain_citation=act(translate("MainWindow", "复制出处(&L)"), ["Ctrl+Alt+C"]),
-        cite_display_script=act(translate("MainWindow", "引用采用显示的文字(&D)"), checkable=True),
-        print_article=act(translate("MainWindow", "打印文章(&P)…"), [QKeySequence(ks.Print), "Ctrl+P"]),
-        export_pdf=act(translate("MainWindow", "导出为 PDF(&E)…"), ["Ctrl+E"]),
+        copy_citation=may(profile.citations, translate("MainWindow", "复制引用（GB/T 7714）(&C)"),
+                          ["Ctrl+Shift+C"]),
+        copy_plain_citation=may(profile.citations, translate("MainWindow", "复制出处(&L)"),
+                                ["Ctrl+Alt+C"]),
+        cite_display_script=may(profile.citations and menus,
+                                translate("MainWindow", "引用采用显示的文字(&D)"), checkable=True),
+        print_article=may(profile.print_target != PRINT_NONE, translate("MainWindow", "打印文章(&P)…"),
+                          [QKeySequence(ks.Print), "Ctrl+P"]),
+        export_pdf=may(profile.pdf_export, translate("MainWindow", "导出为 PDF(&E)…"), ["Ctrl+E"]),
         # No shortcuts: removing is never one key press away (each asks first anyway).
-        remove_page=act(translate("MainWindow", "删除此版(&R)…")),
-        remove_issue=act(translate("MainWindow", "删除本期(&I)…")),
-        remove_paper=act(translate("MainWindow", "删除此报(&D)…")),
-        about=act(translate("MainWindow", "关于 paper-reader(&A)")),
+        remove_page=may(removal, translate("MainWindow", "删除此版(&R)…")),
+        remove_issue=may(removal, translate("MainWindow", "删除本期(&I)…")),
+        remove_paper=may(removal, translate("MainWindow", "删除此报(&D)…")),
+        about=may(menus, translate("MainWindow", "关于 paper-reader(&A)")),
     )
     a.whole_article.setToolTip(translate("MainWindow", "把转版的文章各部分连起来，按顺序读完"))
-    a.full_width.setToolTip(translate(
-        "MainWindow", "中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变"))
-    a.cite_display_script.setToolTip(translate(
-        "MainWindow", "不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换"))
+    if a.full_width is not None:
+        a.full_width.setToolTip(translate(
+            "MainWindow", "中文里的半角标点（, ? : ( )）显示为全角；原文和搜索不变"))
+    if a.cite_display_script is not None:
+        a.cite_display_script.setToolTip(translate(
+            "MainWindow", "不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换"))
     a.find.setIconText(translate("MainWindow", "搜索"))
-    a.import_files.setIconText(translate("MainWindow", "导入"))
+    if a.import_files is not None:
+        a.import_files.setIconText(translate("MainWindow", "导入"))
     views = QActionGroup(window)
     views.addAction(a.show_overview)
     views.addAction(a.show_article)
     for group in ((a.theme_light, a.theme_dark, a.theme_system), a.scripts.values(), a.languages.values()):
         exclusive = QActionGroup(window)
         for action in group:
-            exclusive.addAction(action)
-    _menus(window, a)
-    _toolbar(window, a)
-    return a
+            if action is not None:
+                exclusive.addAction(action)
+    if menus:
+        _menus(window, a)
+    if profile.touch:
+        bar = _touch_toolbar(window, a)
+    else:
+        bar = _toolbar(window, a)
+    if not menus:  # keys for what has no button (the menus that would carry them are not made)
+        on_bar = set(bar.actions())
+        window.addActions([action for action in a.made() if action not in on_bar])
+    return a, bar
+
+
+def _some(*actions: QAction | None) -> list[QAction]:
+    return [a for a in actions if a is not None]
 
 
 def _menus(window: QMainWindow, a: Actions) -> None:
     bar = window.menuBar()
     file = bar.addMenu(translate("MainWindow", "文件(&F)"))
-    file.addActions([a.import_files, a.import_folder])
-    file.addSeparator()
-    file.addActions([a.print_article, a.export_pdf])
-    file.addSeparator()
-    file.addAction(a.quit)
+    for group in (_some(a.import_files, a.import_folder), _some(a.print_article, a.export_pdf)):
+        if group:
+            file.addActions(group)
+            file.addSeparator()
+    file.addActions(_some(a.quit))
     edit = bar.addMenu(translate("MainWindow", "编辑(&E)"))
-    edit.addActions([a.copy_citation, a.copy_plain_citation, a.cite_display_script])
-    edit.addSeparator()
+    citing = _some(a.copy_citation, a.copy_plain_citation, a.cite_display_script)
+    if citing:
+        edit.addActions(citing)
+        edit.addSeparator()
     edit.addActions([a.find, a.find_in_article, a.next_hit, a.prev_hit])
-    edit.addSeparator()
-    edit.addActions([a.remove_page, a.remove_issue, a.remove_paper])
+    removing = _some(a.remove_page, a.remove_issue, a.remove_paper)
+    if removing:
+        edit.addSeparator()
+        edit.addActions(removing)
     go = bar.addMenu(translate("MainWindow", "转到(&G)"))
     go.addActions([a.back, a.forward])
     go.addSeparator()
@@ -180,19 +227,19 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     view.addSeparator()
     script = view.addMenu(translate("MainWindow", "文字(&S)"))
     script.addActions(list(a.scripts.values()))
-    view.addAction(a.full_width)
+    view.addActions(_some(a.full_width))
     size = view.addMenu(translate("MainWindow", "字号(&Z)"))
     size.addActions([a.bigger, a.smaller, a.normal_size])
     theme = view.addMenu(translate("MainWindow", "主题(&T)"))
-    theme.addActions([a.theme_light, a.theme_dark, a.theme_system])
+    theme.addActions(_some(a.theme_light, a.theme_dark, a.theme_system))
     view.addSeparator()
     language = view.addMenu(translate("MainWindow", "界面语言(&L)"))
     language.addActions(list(a.languages.values()))
     help_ = bar.addMenu(translate("MainWindow", "帮助(&H)"))
-    help_.addAction(a.about)
+    help_.addActions(_some(a.about))
 
 
-def _toolbar(window: QMainWindow, a: Actions) -> None:
+def _toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     bar = QToolBar(translate("MainWindow", "导航"), window)
     bar.setObjectName("navigation")
     bar.setMovable(False)
@@ -201,6 +248,62 @@ def _toolbar(window: QMainWindow, a: Actions) -> None:
     bar.addSeparator()
     bar.addActions([a.prev_issue, a.prev_page, a.next_page, a.next_issue])
     bar.addSeparator()
-    bar.addActions([a.find, a.import_files])
+    bar.addActions(_some(a.find, a.import_files))
     window.addToolBar(bar)  # at the top
-    window.navigation_bar = bar  # type: ignore[attr-defined]
+    return bar
+
+
+def _touch_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
+    """For fingers (a kiosk): big buttons with their names under them, the archive, the
+    script as a button with a menu, A− and A+, and print when allowed; nothing floats."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    bar = QToolBar(translate("MainWindow", "导航"), window)
+    bar.setObjectName("navigation")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setEnabled(False)
+    bar.setIconSize(QSize(28, 28))
+    bar.setProperty("toolButtonStyle", "ToolButtonTextUnderIcon")
+    for action, text in ((a.back, translate("Kiosk", "后退")), (a.forward, translate("Kiosk", "前进")),
+                         (a.prev_issue, translate("Kiosk", "上一期")),
+                         (a.prev_page, translate("Kiosk", "上一版")),
+                         (a.next_page, translate("Kiosk", "下一版")),
+                         (a.next_issue, translate("Kiosk", "下一期"))):
+        action.setIconText(text)
+    a.archive.setIconText(translate("Kiosk", "往期"))
+    a.smaller.setIconText("A−")
+    a.bigger.setIconText("A+")
+    bar.addActions([a.back, a.forward])
+    bar.addSeparator()
+    bar.addActions([a.prev_issue, a.prev_page, a.next_page, a.next_issue])
+    bar.addSeparator()
+    bar.addActions([a.archive, a.find])
+    bar.addSeparator()
+    scripts = QToolButton(bar)
+    scripts.setObjectName("kioskScripts")
+    scripts.setText(translate("Kiosk", "文字"))
+    scripts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(scripts)
+    for action in a.made():  # menus for fingers: no Ctrl+Shift+1 beside an item
+        action.setShortcutVisibleInContextMenu(False)
+    for action in a.scripts.values():  # nor a keyboard letter: 简体, not 简体(J)
+        action.setText(without_mnemonic(action.text()))
+    menu.addActions(list(a.scripts.values()))
+    scripts.setMenu(menu)
+    bar.addWidget(scripts)
+    bar.addActions([a.smaller, a.bigger])
+    if a.print_article is not None:
+        a.print_article.setIconText(translate("Kiosk", "打印"))
+        bar.addAction(a.print_article)
+    window.addToolBar(bar)
+    return bar
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text without its keyboard letter: 简体(&J) → 简体, &Simplified → Simplified."""
+    import re
+
+    text = re.sub(r"\s*[(（]&[^)）][)）]", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&&")

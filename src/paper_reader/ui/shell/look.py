@@ -1,12 +1,18 @@
-"""How the paper is shown: theme, script (OpenCC) and text size, with the faces to match.
+"""How the paper is shown: theme, script (OpenCC), text size and display punctuation, with
+the faces to match.
 
-Changing any of them bumps ``Look.version`` so that prepared documents are made anew.
+Every change goes through ``Look.change``: it bumps ``Look.version`` (prepared documents
+are made anew) and announces ``changed`` with what changed, once. What follows a change
+(the views shown again, the search results converted, the menu's checks) subscribes to
+that signal in ``ui.shell.wiring``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+
+from PySide6.QtCore import QObject, Signal
 
 from ...core.reading.script import SCRIPTS, ScriptConverter
 from ...core.reading.typography import full_width_punctuation
@@ -15,14 +21,24 @@ from ..views.article_html import DARK, LIGHT, Palette
 TEXT_SIZES = [10.0, 11.0, 12.5, 14.0, 16.0, 18.0, 21.0, 24.0]
 DEFAULT_SIZE = 12.5
 TRADITIONAL = {"traditional", "taiwan", "hongkong"}
+THEMES = ("light", "dark")
+# What ``changed`` names: the aspects of the look that changed.
+SCRIPT, SIZE, THEME, PUNCTUATION = "script", "size", "theme", "punctuation"
 
 
-class Look:
-    """(A plain class: a dataclass compiles generated methods at every start-up.)"""
+class Look(QObject):
+    """(Not a dataclass: it compiles generated methods at every start-up.)
+
+    ``theme`` is None until the window first sets one: that first setting is a change, so
+    its subscribers (the application's style, the views) run at start-up too.
+    """
+
+    changed = Signal(object)  # frozenset of SCRIPT, SIZE, THEME, PUNCTUATION
 
     def __init__(self, text_font: str | None = None, text_font_tc: str | None = None,
                  text_size: float = DEFAULT_SIZE, script: str = "original") -> None:
-        self.palette: Palette = LIGHT
+        super().__init__()
+        self.theme: str | None = None
         self.text_font = text_font  # simplified-Chinese face
         self.text_font_tc = text_font_tc  # traditional face
         self.text_size = text_size
@@ -30,6 +46,10 @@ class Look:
         self.full_width = True  # half-width marks among Chinese shown full-width
         self.version = 0
         self.converter = ScriptConverter()
+
+    @property
+    def palette(self) -> Palette:
+        return DARK if self.theme == "dark" else LIGHT
 
     @property
     def script_convert(self) -> Callable[[str], str]:
@@ -59,30 +79,55 @@ class Look:
         """The article list's titles follow the text size, within bounds: the list is narrow."""
         return min(1.6, max(0.85, self.text_size / DEFAULT_SIZE))
 
-    def set_dark(self, dark: bool) -> None:
-        self.palette = DARK if dark else LIGHT
-        self.version += 1
-
-    def set_full_width(self, on: bool) -> None:
-        self.full_width = on
-        self.version += 1
+    def change(self, script: str | None = None, text_size: float | None = None,
+               theme: str | None = None, full_width: bool | None = None) -> frozenset[str]:
+        """Set what is given; when anything is different, bump ``version`` and announce
+        ``changed`` once, with what changed (also returned)."""
+        what = set()
+        if script is not None:
+            script = script if script in SCRIPTS else "original"
+            if script != self.script:
+                self.script = script
+                what.add(SCRIPT)
+        if text_size is not None and text_size != self.text_size:
+            self.text_size = text_size
+            what.add(SIZE)
+        if theme is not None:
+            theme = theme if theme in THEMES else "light"
+            if theme != self.theme:
+                self.theme = theme
+                what.add(THEME)
+        if full_width is not None and full_width != self.full_width:
+            self.full_width = full_width
+            what.add(PUNCTUATION)
+        done = frozenset(what)
+        if done:
+            self.version += 1  # the one place: every change comes through here
+            self.changed.emit(done)
+        return done
 
     def set_script(self, script: str) -> None:
-        self.script = script if script in SCRIPTS else "original"
-        self.version += 1
+        self.change(script=script)
+
+    def set_full_width(self, on: bool) -> None:
+        self.change(full_width=on)
+
+    def set_theme(self, theme: str) -> None:
+        self.change(theme=theme)
 
     def step_size(self, step: int) -> None:
         """One size up or down the ladder; 0 goes back to the default."""
+        size = self.text_size
         if step == 0:
-            self.text_size = DEFAULT_SIZE
+            size = DEFAULT_SIZE
         else:
             bigger = [s for s in TEXT_SIZES if s > self.text_size]
             smaller = [s for s in TEXT_SIZES if s < self.text_size]
             if step > 0 and bigger:
-                self.text_size = bigger[0]
+                size = bigger[0]
             elif step < 0 and smaller:
-                self.text_size = smaller[-1]
-        self.version += 1
+                size = smaller[-1]
+        self.change(text_size=size)
 
 
 def _identity(text: str) -> str:

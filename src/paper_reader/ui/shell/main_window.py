@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from ..views.models import ArticleListModel, PageListModel
 from ..views.page_overview import PageOverview
 from ..views.plain import plain_label
 from .actions import Actions, create_actions
+from .profile import Profile
 
 
 class InfoBar(QFrame):
@@ -67,17 +69,21 @@ class MainWindow(QMainWindow):
     closing = Signal()
     shown = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, profile: Profile, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("报纸阅读器"))
-        self.setAcceptDrops(True)
-        self.actions: Actions = create_actions(self)
+        self.setAcceptDrops(profile.imports)  # page files dropped on the window are imported
+        if profile.style_sheet:
+            self.setStyleSheet(profile.style_sheet)
+        self.actions: Actions
+        self.navigation_bar: QToolBar
+        self.actions, self.navigation_bar = create_actions(self, profile)
         self.issue_label = plain_label(QLabel(self))  # the paper's name as stored
         self.issue_label.setObjectName("issueLabel")
         self.issue_label.setContentsMargins(12, 0, 12, 0)
-        self.navigation_bar.addSeparator()  # type: ignore[attr-defined]
-        self.navigation_bar.addWidget(self.issue_label)  # type: ignore[attr-defined]
+        self.navigation_bar.addSeparator()
+        self.navigation_bar.addWidget(self.issue_label)
 
         self.page_model = PageListModel(self)
         self.page_strip = QListView(self)

@@ -87,13 +87,13 @@ class Session:
 
     def restore_look(self, look: Look) -> None:
         """Script and text size as the reader left them (converters still load lazily)."""
-        look.set_script(str(self.settings.value("view/script", "original")))
         try:
-            size = float(self.settings.value("view/text_size", DEFAULT_SIZE))  # type: ignore[arg-type]
+            size = float(str(self.settings.value("view/text_size", DEFAULT_SIZE)))
         except (TypeError, ValueError):
             size = DEFAULT_SIZE
-        look.text_size = size if 6 <= size <= 48 else DEFAULT_SIZE
-        look.full_width = self.flag("view/full_width_punctuation", True)
+        look.change(script=str(self.settings.value("view/script", "original")),
+                    text_size=size if 6 <= size <= 48 else DEFAULT_SIZE,
+                    full_width=self.flag("view/full_width_punctuation", True))
         if look.script != "original":
             look.converter.load(self.script_cache_path())
 
@@ -125,9 +125,9 @@ class Session:
         if not paper or not date:
             return None
         try:
-            page = int(s.value("reading/page", 1))  # type: ignore[arg-type]
+            page = int(str(s.value("reading/page", 1)))
             article = s.value("reading/article")
-            return str(paper), str(date), page, int(article) if article not in (None, "") else None  # type: ignore[arg-type]
+            return str(paper), str(date), page, int(str(article)) if article not in (None, "") else None
         except (TypeError, ValueError):
             return None
 

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...core.library import DamagedLibraryError, Library, LibraryError, library_writable, set_aside
 from ...core.paths import resources_dir, sample_issue_dir
 from ...core.reading.history import Location
-from ..reading.presenter import Presenter
 from .fonts import FontChoice, choose_fonts, ui_font
 from .main_window import MainWindow
 from .session import Session, saved_language
@@ -187,7 +186,8 @@ def first_run_import(library: Library, session: Session | None = None) -> None:
 def readonly_note(window: MainWindow) -> None:
     """A library that can only be read: import is off, and the window says why."""
     for action in (window.actions.import_files, window.actions.import_folder):
-        action.setEnabled(False)
+        if action is not None:
+            action.setEnabled(False)
     window.setAcceptDrops(False)
     window.info_bar.show_message(QApplication.translate(
         "MainWindow", "这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），"
@@ -198,7 +198,8 @@ def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
     choice = choose_fonts()
     app = QApplication.instance()
     if choice.has_chinese:
-        app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))  # type: ignore[union-attr]
+        if isinstance(app, QApplication):
+            app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))
     elif not session.value("fonts/warned"):
         window.info_bar.show_message(QApplication.translate(
             "MainWindow",
@@ -225,16 +226,14 @@ SHEET_QSS = {
 }
 
 
-def apply_theme(window: MainWindow, presenter: Presenter, session: Session, theme: str,
-                remember: bool = True) -> None:
+def style_application(theme: str | None) -> None:
+    """The application's colours and style sheet for the look's theme (on Look.changed)."""
     from . import theme as themes
 
-    theme = theme if theme in SHEET_QSS else "light"
-    themes.apply(QApplication.instance(), theme, SHEET_QSS[theme])  # type: ignore[arg-type]
-    presenter.look.set_dark(theme == "dark")
-    if remember:
-        session.set_value("view/theme", theme)
-    presenter.refresh()
+    name = theme if theme in SHEET_QSS else "light"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    themes.apply(app, name, SHEET_QSS[name])
 
 
 def open_spec(spec: str) -> tuple[str, int, int | None]:
@@ -310,7 +309,7 @@ def report_first_paint(app: QApplication, window: MainWindow) -> None:
     window.installEventFilter(watcher)
 
 
-def take_screenshot(app: QApplication, window: MainWindow, out: Path, timeout: float = 10.0) -> int:
+def take_screenshot(app: QApplication, window: QWidget, out: Path, timeout: float = 10.0) -> int:
     """Wait for the first complete paint of the window, save it, and report."""
     watcher = _FirstPaint()
     window.installEventFilter(watcher)

@@ -46,7 +46,8 @@ def _render(theme: str) -> dict[str, object]:
 def theme_assets(theme: str) -> dict[str, object]:
     path = cache_dir() / f"theme-{FORMAT}-{_package_key()}-{theme}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        cached: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
     except (OSError, ValueError):
         pass
     assets = _render(theme)
@@ -63,7 +64,9 @@ def theme_assets(theme: str) -> dict[str, object]:
 def apply(app: QApplication, theme: str, extra_qss: str = "") -> None:
     assets = theme_assets(theme if theme in THEMES else "light")
     palette = QPalette()
-    for key, name in assets["palette"].items():  # type: ignore[union-attr]
+    colors = assets["palette"]
+    assert isinstance(colors, dict)
+    for key, name in colors.items():
         group, role = (int(x) for x in key.split(":"))
         palette.setColor(QPalette.ColorGroup(group), QPalette.ColorRole(role), QColor(name))
     app.setPalette(palette)

@@ -1,15 +1,32 @@
-"""The one place where the window's signals meet the Reader, the Presenter and the Importer."""
+"""The one place where the window's parts are connected: its signals and actions to the
+Reader, the Presenter, the Importer and the tools; the look's and the library's
+announcements to whoever shows what they change. (A kiosk adds its own in
+``kiosk.window.wire_kiosk``, called from the same place, ``app.build``.)"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QMouseEvent
 
-from ..reading.presenter import Presenter
+from ...core.reading.history import Location
 from ..reading.reader import Reader
 from ..tools.importing import Importer
+from .look import THEME
 from .main_window import MainWindow
+from .parts import WindowParts
+from .profile import PRINT_DIALOG, PRINT_PRINTER
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ...core.importer import ImportReport
+    from ..system.library_watch import LibraryFollower, LibraryWatch
+    from ..system.single_instance import InstanceGuard
+    from ..tools.archive_dialog import ArchiveDialog
+    from ..tools.search_panel import SearchPanel
 
 
 class MouseNavigation(QObject):
@@ -71,7 +88,7 @@ def about_text(library_path: object) -> str:
             f"Qt {qVersion()} · PySide6 {PySide6.__version__} · OpenCC {opencc_version}</p>")
 
 
-def show_about(window: MainWindow, library_path: object):  # type: ignore[no-untyped-def]
+def show_about(window: MainWindow, library_path: object) -> QMessageBox:
     from PySide6.QtWidgets import QMessageBox
 
     title = QCoreApplication.translate("MainWindow", "关于 paper-reader")
@@ -83,9 +100,27 @@ def show_about(window: MainWindow, library_path: object):  # type: ignore[no-unt
     return box
 
 
-def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Importer | None) -> None:
-    """``importer`` None: a window that never imports (kiosk mode): no file dialogs, no drops."""
+def wire(parts: WindowParts) -> None:
+    """Everything the window connects, once, as it is built."""
+    _wire_reading(parts)
+    wire_look(parts)
+    wire_tools(parts)
+    if parts.importer is not None:
+        _wire_import(parts.window, parts.reader, parts.importer)
+    if parts.follower is not None:
+        _wire_follower(parts)
+    window, reader, session = parts.window, parts.reader, parts.settings
+    window.closing.connect(lambda: session.save(window, reader, parts.look))
+    if parts.profile.library.writes:
+        window.closing.connect(lambda: checkpoint_quietly(parts))
+    MouseNavigation(window, reader)
+
+
+def _wire_reading(parts: WindowParts) -> None:
+    """The views and the navigation actions to the Reader; the Reader to the Presenter."""
+    window, reader, presenter = parts.window, parts.reader, parts.presenter
     a = window.actions
+    parts.handle.replaced.connect(reader.forget_issue)
     reader.issueChanged.connect(presenter.show_issue)
     reader.pageChanged.connect(presenter.show_page)
     reader.view_now = presenter.view_now
@@ -119,15 +154,28 @@ def wire(window: MainWindow, reader: Reader, presenter: Presenter, importer: Imp
         presenter.refresh()
 
     a.whole_article.toggled.connect(whole)
-    a.quit.triggered.connect(window.close)
-    a.about.triggered.connect(lambda: show_about(window, reader.library.path))
-    if importer is not None:
-        _wire_import(window, reader, importer)
-    else:  # a window that never writes its library (the kiosk) offers no removal either
-        for action in (a.remove_page, a.remove_issue, a.remove_paper):
-            action.setEnabled(False)
-            action.setVisible(False)
-    MouseNavigation(window, reader)
+    if a.quit is not None:
+        a.quit.triggered.connect(window.close)
+    if a.about is not None:
+        a.about.triggered.connect(lambda: show_about(window, reader.library.path))
+
+
+def wire_look(parts: WindowParts) -> None:
+    """What follows a change of the look, in this order: the application's colours, the
+    views shown anew, the search results converted, the marks in the article, the checks."""
+    from .startup import style_application
+
+    look, tools = parts.look, parts.tools
+
+    def restyle(changed: frozenset[str]) -> None:
+        if THEME in changed:
+            style_application(look.theme)
+
+    look.changed.connect(restyle)
+    look.changed.connect(parts.presenter.refresh)
+    look.changed.connect(tools.search.look_changed)
+    look.changed.connect(lambda _changed: tools.search.highlight())
+    look.changed.connect(tools.look.sync_checks)
 
 
 def page_file_filter() -> str:
@@ -156,11 +204,12 @@ def _wire_import(window: MainWindow, reader: Reader, importer: Importer) -> None
         if folder:
             importer.start([folder])
 
+    assert a.import_files is not None and a.import_folder is not None  # a window that imports
     a.import_files.triggered.connect(choose_files)
     a.import_folder.triggered.connect(choose_folder)
     window.filesDropped.connect(importer.start)
 
-    def imported(report, cancelled: bool) -> None:  # type: ignore[no-untyped-def]
+    def imported(report: ImportReport, cancelled: bool) -> None:
         window.info_bar.show_message(importer.summary(report, cancelled))
         if cancelled or not report.results:
             return
@@ -170,48 +219,115 @@ def _wire_import(window: MainWindow, reader: Reader, importer: Importer) -> None
             return
         first = min(r.number for r in report.results if (r.paper, r.date) == (paper, date))
         if reader.location and reader.location.issue_id == issue_id:
-            reader.issue = None  # the stored issue changed: read it again
+            reader.reload()  # the stored issue changed: read it again
         reader.open_issue(issue_id, first, None)
 
     importer.finished.connect(imported)
 
 
-def wire_tools(window: MainWindow, tools) -> None:  # type: ignore[no-untyped-def]
+def wire_tools(parts: WindowParts) -> None:
     """The reading tools' menu entries, and the desktop's colour scheme."""
     from PySide6.QtGui import QGuiApplication
 
-    a = window.actions
+    window, reader, tools = parts.window, parts.reader, parts.tools
+    a, choices, search = window.actions, tools.look, tools.search
     for name, action in a.scripts.items():
-        action.triggered.connect(lambda _c=False, n=name: tools.set_script(n))
-    a.full_width.triggered.connect(tools.set_full_width)
-    a.cite_display_script.triggered.connect(tools.set_cite_display_script)
-    a.bigger.triggered.connect(lambda: tools.step_size(1))
-    a.smaller.triggered.connect(lambda: tools.step_size(-1))
-    a.normal_size.triggered.connect(lambda: tools.step_size(0))
-    a.theme_light.triggered.connect(lambda: tools.set_theme_mode("light"))
-    a.theme_dark.triggered.connect(lambda: tools.set_theme_mode("dark"))
-    a.theme_system.triggered.connect(lambda: tools.set_theme_mode("system"))
-    QGuiApplication.styleHints().colorSchemeChanged.connect(tools.system_scheme_changed)
-    a.find.triggered.connect(lambda: tools.show_search(False))
-    a.find_in_article.triggered.connect(lambda: tools.show_search(True))
-    a.next_hit.triggered.connect(lambda: tools.step_hit(1))
-    a.prev_hit.triggered.connect(lambda: tools.step_hit(-1))
-    a.copy_citation.triggered.connect(lambda: tools.copy_citation(False))
-    a.copy_plain_citation.triggered.connect(lambda: tools.copy_citation(True))
-    a.print_article.triggered.connect(tools.print_article)
-    a.export_pdf.triggered.connect(lambda: tools.export_pdf())
-    a.archive.triggered.connect(tools.show_archive)
+        action.triggered.connect(lambda _c=False, n=name: choices.set_script(n))
+    a.bigger.triggered.connect(lambda: choices.step_size(1))
+    a.smaller.triggered.connect(lambda: choices.step_size(-1))
+    a.normal_size.triggered.connect(lambda: choices.step_size(0))
+    if a.full_width is not None:
+        a.full_width.triggered.connect(choices.set_full_width)
+    for choice, mode in ((a.theme_light, "light"), (a.theme_dark, "dark"), (a.theme_system, "system")):
+        if choice is not None:
+            choice.triggered.connect(lambda _c=False, m=mode: choices.set_theme_mode(m))
     for code, action in a.languages.items():
-        action.triggered.connect(lambda _c=False, c=code: tools.set_language(c))
+        action.triggered.connect(lambda _c=False, c=code: choices.set_language(c))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(choices.system_scheme_changed)
+
+    a.find.triggered.connect(lambda: search.show(False))
+    a.find_in_article.triggered.connect(lambda: search.show(True))
+    a.next_hit.triggered.connect(lambda: search.step_hit(1))
+    a.prev_hit.triggered.connect(lambda: search.step_hit(-1))
+    search.made.connect(lambda panel: _wire_search_panel(panel, parts))
     # Highlights follow the article view: a newly shown article gets the current terms.
-    tools.reader.locationChanged.connect(lambda _loc: tools.highlight())
-    a.whole_article.toggled.connect(lambda _on: tools.highlight())
+    reader.locationChanged.connect(lambda _loc: search.highlight())
+    a.whole_article.toggled.connect(lambda _on: search.highlight())
+
+    citations, printing = tools.citations, tools.printing
+    if a.copy_citation is not None:
+        a.copy_citation.triggered.connect(lambda: citations.copy(False))
+    if a.copy_plain_citation is not None:
+        a.copy_plain_citation.triggered.connect(lambda: citations.copy(True))
+    if a.cite_display_script is not None:
+        a.cite_display_script.triggered.connect(citations.set_display_script)
+    if a.print_article is not None:
+        target = parts.profile.print_target
+        if target == PRINT_DIALOG:
+            a.print_article.triggered.connect(printing.print_with_dialog)
+        elif target == PRINT_PRINTER:
+            a.print_article.triggered.connect(printing.print_to_printer)
+    if a.export_pdf is not None:
+        a.export_pdf.triggered.connect(lambda: printing.export_pdf())
+    a.archive.triggered.connect(tools.archive.show)
+    tools.archive.made.connect(lambda dialog: _wire_archive_dialog(dialog, reader))
 
 
-def wire_removal(window: MainWindow, tools, importer: Importer):  # type: ignore[no-untyped-def]
-    """删除此版/删除本期/删除此报 for a window that writes its library (never the kiosk)."""
-    from ..system.library_watch import LibraryFollower
-    from ..tools.removal import Remover
+def _wire_search_panel(panel: SearchPanel, parts: WindowParts) -> None:
+    search = parts.tools.search
+    panel.hitActivated.connect(search.open_hit)
+    panel.findInArticle.connect(search.find_in_article)
+    # A new search's terms replace the old ones in the open article, marks and all.
+    panel.resultsShown.connect(lambda _count: search.highlight(panel.terms()))
+    parts.handle.replaced.connect(lambda _library: search.refresh_papers())
 
-    follower = LibraryFollower(tools.reader, tools.presenter, tools)
-    return Remover(window, tools.reader, follower, importer)
+
+def _wire_archive_dialog(dialog: ArchiveDialog, reader: Reader) -> None:
+    dialog.issueChosen.connect(lambda issue_id: reader.open(Location(issue_id, 1, None)))
+
+
+def _wire_follower(parts: WindowParts) -> None:
+    """The window's LibraryFollower: the open issue's stamp, and who follows a change of
+    the list of issues."""
+    follower, tools = parts.follower, parts.tools
+    assert follower is not None
+    parts.reader.issueChanged.connect(follower.remember)
+    follower.remember(parts.reader.issue)
+    follower.issues_changed += [parts.presenter.issues_changed, tools.search.library_changed,
+                                lambda _present: tools.archive.library_changed()]
+
+
+def follow_library(watch: LibraryWatch, parts: WindowParts) -> LibraryFollower:
+    """Another program's writes, noticed by ``watch``, followed by the window."""
+    follower = parts.follower
+    assert follower is not None, "a window that follows its library has a LibraryFollower"
+    watch.changed.connect(follower.refresh)
+    return follower
+
+
+def open_when_shown(window: MainWindow, reader: Reader, first: Location) -> None:
+    """Put ``first`` up as the window is first shown (not at later shows, from minimized)."""
+    def open_first_page() -> None:
+        window.shown.disconnect(open_first_page)
+        reader.open(first)
+
+    window.shown.connect(open_first_page)
+
+
+def wire_instance(guard: InstanceGuard, parts: WindowParts) -> None:
+    """A later start on the same library knocks here: this window opens what it asked for."""
+    from ..system.single_instance import answer_knock
+
+    window, reader = parts.window, parts.reader
+    guard.knocked.connect(lambda knock: answer_knock(knock, window, reader))
+
+
+def checkpoint_quietly(parts: WindowParts) -> None:
+    """The file alone is then the whole library, whoever copies it once the window closed;
+    busy (another program importing): its own close checkpoints."""
+    from ...core.library import LibraryError
+
+    try:
+        parts.library.checkpoint()
+    except LibraryError:
+        pass

@@ -5,8 +5,8 @@ each write through a connection of their own. SQLite's ``PRAGMA data_version`` o
 window's connection changes whenever another connection commits, so polling it every two
 seconds is enough to notice, and costs nothing measurable (it reads no table).
 
-    watch = LibraryWatch(library, parent=window)
-    follow_library(watch, reader, presenter, tools)   # what the window does when it changes
+    watch = LibraryWatch(parts.handle, parent=window)
+    wiring.follow_library(watch, parts)   # the window's LibraryFollower, on every change
     watch.start()
 """
 
@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.library import Library, LibraryError
 from ...core.reading.history import Location
+from ..reading.library_handle import LibraryHandle
+from ..reading.reader import Reader
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +33,11 @@ class LibraryWatch(QObject):
 
     changed = Signal()
 
-    def __init__(self, library: Library, interval_ms: int = INTERVAL_MS, parent: Any = None) -> None:
+    def __init__(self, library: LibraryHandle | Library, interval_ms: int = INTERVAL_MS,
+                 parent: Any = None) -> None:
         super().__init__(parent)
-        self.library = library
+        # The window's handle (a replaced library is watched from then on), or one library.
+        self.handle = library if isinstance(library, LibraryHandle) else LibraryHandle(library, self)
         self._version = self._read()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -47,7 +51,7 @@ class LibraryWatch(QObject):
 
     def _read(self) -> int | None:
         try:
-            return self.library.data_version()
+            return self.handle.library.data_version()
         except LibraryError as exc:  # busy or gone for a moment: try again at the next tick
             log.info("library watch: %s", exc)
             return None
@@ -65,27 +69,31 @@ class LibraryWatch(QObject):
 
 
 class LibraryFollower(QObject):
-    """Brings the window up to date after the library changed under it.
+    """Brings the reading place up to date after the library changed under it.
 
     - nothing open yet (an empty library got its first issue): the newest issue opens;
     - the open issue itself changed (a page added or replaced): it is read again, staying
       on the same page and article;
-    - otherwise only what depends on the list of issues: the previous/next issue actions,
-      the search panel's papers and dates, the archive calendar if it is open.
+    - issues or pages removed: the history lets go of them, and the open issue, if it went,
+      gives way to the newest.
+
+    Then each of ``issues_changed`` (what depends on the list of issues: the previous and
+    next issue actions, the search panel's papers and results, the archive calendar; added
+    in ``ui.shell.wiring``) is called with ``present``: ``present(issue_id)`` is that
+    issue's page numbers, or None when it is gone. Called, not signalled: a library busy
+    in one of them postpones the whole refresh to the next tick, as a slot's error could not.
     """
 
     refreshed = Signal(str)  # "opened", "reloaded", "emptied" or "lists": what was done, for tests
 
-    def __init__(self, reader, presenter, tools=None,  # type: ignore[no-untyped-def]
-                 extra: list[Callable[[], None]] | None = None) -> None:
+    def __init__(self, reader: Reader) -> None:
         super().__init__(reader)
-        self.reader, self.presenter, self.tools = reader, presenter, tools
-        self.extra = list(extra or [])
+        self.reader = reader
+        self.issues_changed: list[Callable[[Callable[[int], set[int] | None]], object]] = []
         self._stamp: tuple[int | None, tuple[Any, ...]] = (None, ())
-        reader.issueChanged.connect(self._remember)
-        self._remember(reader.issue)
 
-    def _remember(self, issue: Any) -> None:
+    def remember(self, issue: Any) -> None:
+        """The open issue as it is stored now (on Reader.issueChanged)."""
         issue_id = getattr(issue, "id", None)
         try:
             stamp = self.reader.library.issue_stamp(issue_id) if issue_id is not None else ()
@@ -93,11 +101,25 @@ class LibraryFollower(QObject):
             stamp = ()
         self._stamp = (issue_id, stamp)
 
-    def _forget_removed(self) -> str | None:
-        """Issues and pages removed (by this window or another program): history, search
-        results and the open issue let go of them. "opened"/"emptied" when the open issue
-        was among them."""
+    def _forget_removed(self, present: Callable[[int], set[int] | None]) -> str | None:
+        """Issues and pages removed (by this window or another program): history and the
+        open issue let go of them. "opened"/"emptied" when the open issue was among them."""
         reader, library = self.reader, self.reader.library
+        reader.history.forget(lambda loc: present(loc.issue_id) is None)
+        loc = reader.location
+        if loc is None or present(loc.issue_id) is not None:
+            return None
+        latest = library.latest_issue()
+        if latest is None:
+            reader.close_issue()
+            return "emptied"
+        reader.forget_issue()  # the removed issue's id may be given to a new one
+        reader.open(Location(latest, 1, None), record=False)
+        return "opened"
+
+    def refresh(self) -> str:
+        reader, what = self.reader, "lists"
+        library = reader.library
         pages: dict[int, set[int] | None] = {}
 
         def present(issue_id: int) -> set[int] | None:
@@ -106,61 +128,23 @@ class LibraryFollower(QObject):
                 pages[issue_id] = set(info.pages) if info is not None else None
             return pages[issue_id]
 
-        reader.history.forget(lambda loc: present(loc.issue_id) is None)
-        panel = getattr(self.tools, "_search", None)
-        if panel is not None and panel.model.hits:
-            kept = [h for h in panel.model.hits if h.page in (present(h.issue_id) or ())]
-            if len(kept) != len(panel.model.hits):
-                panel.model.set_hits(kept)
-        loc = reader.location
-        if loc is None or present(loc.issue_id) is not None:
-            return None
-        latest = library.latest_issue()
-        if latest is None:
-            reader.close_issue()
-            return "emptied"
-        reader.issue = None
-        reader.open(Location(latest, 1, None), record=False)
-        return "opened"
-
-    def refresh(self) -> str:
-        reader, what = self.reader, "lists"
         try:
             loc = reader.location
-            gone = self._forget_removed()
+            gone = self._forget_removed(present)
             if gone is not None:
                 what = gone
             elif loc is None:
-                latest = reader.library.latest_issue()
+                latest = library.latest_issue()
                 if latest is not None:
                     reader.open_issue(latest, 1, None)
                     what = "opened"
-            elif reader.library.issue_stamp(loc.issue_id) != self._stamp[1] \
-                    or self._stamp[0] != loc.issue_id:
+            elif library.issue_stamp(loc.issue_id) != self._stamp[1] or self._stamp[0] != loc.issue_id:
                 reader.reload()  # issueChanged: the stamp is taken again
                 what = "reloaded"
-            # The neighbours of the open issue are cached by the presenter; forget them.
-            if hasattr(self.presenter, "_neighbours"):
-                self.presenter._neighbours = None
-            self.presenter.update_actions()
-            if self.tools is not None:
-                self.tools.refresh_papers()
-                archive = getattr(self.tools, "_archive", None)
-                if archive is not None and archive.isVisible():
-                    issue = reader.issue
-                    archive.reload(archive.paper.currentText() or (issue.paper if issue else None))
-            for call in self.extra:
-                call()
+            for step in self.issues_changed:
+                step(present)
         except LibraryError as exc:  # e.g. busy: the next change or tick tries again
             log.info("library changed, refresh postponed: %s", exc)
             return "postponed"
         self.refreshed.emit(what)
         return what
-
-
-def follow_library(watch: LibraryWatch, reader, presenter, tools=None,  # type: ignore[no-untyped-def]
-                   extra: list[Callable[[], None]] | None = None) -> LibraryFollower:
-    """Connect ``watch.changed`` to a LibraryFollower for this window and return it."""
-    follower = LibraryFollower(reader, presenter, tools, extra)
-    watch.changed.connect(follower.refresh)
-    return follower

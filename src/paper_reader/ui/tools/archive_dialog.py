@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QComboBox, QDialog, QLabel, QVBoxLayout
 
 from ...core.library import Library
+from ..reading.library_handle import LibraryHandle
 
 
 class ArchiveDialog(QDialog):
@@ -17,9 +18,9 @@ class ArchiveDialog(QDialog):
 
     issueChosen = Signal(int)
 
-    def __init__(self, library: Library, parent: Any = None) -> None:
+    def __init__(self, handle: LibraryHandle, parent: Any = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self.handle = handle  # the window's library, whichever file is open now
         self.setWindowTitle(self.tr("往期"))
         self.paper = QComboBox(self)
         self.paper.setAccessibleName(self.tr("报纸"))
@@ -37,6 +38,10 @@ class ArchiveDialog(QDialog):
         self.paper.currentIndexChanged.connect(lambda _i: self._mark())
         self.calendar.activated.connect(self._open)
         self.reload()
+
+    @property
+    def library(self) -> Library:
+        return self.handle.library
 
     def reload(self, paper: str | None = None, date: str | None = None) -> None:
         names = [p.name for p in self.library.papers()]
@@ -74,7 +79,7 @@ class ArchiveDialog(QDialog):
         if issue_id is not None:
             self.issueChosen.emit(issue_id)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open(self.calendar.selectedDate())
             return

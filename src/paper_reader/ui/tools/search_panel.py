@@ -154,7 +154,7 @@ class LibraryOpener:
     """The search thread's own read-only connection, kept between queries: a fresh one
     would start with a cold page cache on every keystroke. A kiosk's shows only its
     ``papers``, and is opened again once a sync has put a new file in place
-    (``reopen_replaced``; see ``kiosk.window.search_opener``)."""
+    (``reopen_replaced``; see ``kiosk.profile.ScopedReadOnly``)."""
 
     def __init__(self, papers: Iterable[str] = (), reopen_replaced: bool = False) -> None:
         self._local = threading.local()
