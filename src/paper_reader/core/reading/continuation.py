@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import Article, Issue, Link, Page, page_label
-from ..parsing.patterns import is_open
 
 
 class Join(NamedTuple):
@@ -89,6 +88,10 @@ def join_parts(parts: list[tuple[Page, Article]]) -> WholeArticle:
     """Join the parts of one article, given in reading order (at least one)."""
     if not parts:
         raise ValueError("an article has at least one part")
+    # The parser's own rule for a sentence cut at a column edge; imported here, not at the
+    # top: the patterns compile for about 14 ms and the window's first paint needs none.
+    from ..parsing.patterns import is_open
+
     paragraphs: list[str] = []
     joins: list[Join] = []
     captions: list[tuple[int, str]] = []
