@@ -98,15 +98,15 @@ def main() -> int:
     pause()
     reader.select_article(0)
     pause()
-    first_switch = timed(lambda: tools.set_script("traditional"))
+    first_switch = timed(lambda: tools.look.set_script("traditional"))
     switches = []
     for _ in range(10):
-        switches.append(timed(lambda: tools.set_script("original")))
-        switches.append(timed(lambda: tools.set_script("traditional")))
-    tools.set_script("original")
+        switches.append(timed(lambda: tools.look.set_script("original")))
+        switches.append(timed(lambda: tools.look.set_script("traditional")))
+    tools.look.set_script("original")
 
     # Search from the window: typing done, until the results are in the list.
-    panel = tools.search_panel()
+    panel = tools.search.panel()
     searches: dict[str, list[float]] = {}
     for group, queries in SEARCHES:
         for query in queries:
