@@ -27,6 +27,16 @@ def converter(config: str):  # type: ignore[no-untyped-def]
     return opencc.OpenCC(config)
 
 
+def _opencc(config: str, text: str) -> str:
+    try:
+        return str(converter(config).convert(text))
+    except UnicodeEncodeError:
+        # Lone surrogates (an argument that was not UTF-8, kept as surrogate escapes) have no
+        # UTF-8 form for OpenCC: each stands for one unreadable character, shown as U+FFFD.
+        clean = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+        return str(converter(config).convert(clean))
+
+
 class ScriptConverter:
     """Converts text for display; keeps every converted string for instant switching.
 
@@ -46,7 +56,7 @@ class ScriptConverter:
         key = (config, text)
         out = self._cache.get(key)
         if out is None:
-            out = converter(config).convert(text)
+            out = _opencc(config, text)
             self._cache[key] = out
         return out
 
@@ -74,4 +84,4 @@ class ScriptConverter:
 
 def fold(text: str) -> str:
     """The form text is indexed and searched in: simplified script, lower case."""
-    return converter("t2s").convert(text).lower() if text else text
+    return _opencc("t2s", text).lower() if text else text
