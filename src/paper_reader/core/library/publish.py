@@ -12,11 +12,11 @@ DEST in one step: a kiosk syncing DEST sees the old copy or the new one, never h
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import stat
 from pathlib import Path
 
+from ..safe_file import fresh_file, sync_folder
 from . import Library
 from .file import LibraryError, library_error
 
@@ -63,11 +63,9 @@ def publish(library: Library, dest: str | Path) -> Path:
     """Write a checkpointed, self-contained copy of ``library`` to ``dest``; returns it."""
     dest = Path(dest).absolute()
     check_destination(library.path, dest)
-    temp = dest.with_name(f".{dest.name}.publish-{secrets.token_hex(6)}")
     try:
-        # O_EXCL: a fresh file of our own, never one (or a link) someone put there first.
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                         0o644))
+        # A fresh file of our own (O_EXCL), never one (or a link) someone put there first.
+        temp = fresh_file(dest, ".publish", 0o644)
     except OSError as exc:
         raise LibraryError(f"{dest}: cannot be written ({exc.strerror or exc}); nothing was "
                            "changed") from None
@@ -85,7 +83,7 @@ def publish(library: Library, dest: str | Path) -> Path:
         finally:
             os.close(fd)
         os.replace(temp, dest)  # a rename replaces a link put at DEST since; never follows it
-        _sync_folder(dest.parent)
+        sync_folder(dest.parent)
     except BaseException as exc:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
             try:
@@ -99,17 +97,3 @@ def publish(library: Library, dest: str | Path) -> Path:
                                "was changed") from None
         raise
     return dest
-
-
-def _sync_folder(folder: Path) -> None:
-    """The rename itself on disk (POSIX; Windows has no directory handles for this)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
