@@ -12,6 +12,7 @@ librarian should do.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,10 @@ def file_uri(path: Path, immutable: bool = False) -> str:
     """A ``file:`` URI for SQLite; the path percent-encoded (a ``?`` or ``#`` in a folder name
     would otherwise end the path)."""
     where = str(path.absolute()).replace("\\", "/")
-    uri = "file://" + quote(where if where.startswith("/") else "/" + where, safe="/:")
+    # The name's own bytes, percent-encoded: a name that is not UTF-8 (surrogate escapes in
+    # Python) still names its file, as it does for a plain open.
+    raw = os.fsencode(where if where.startswith("/") else "/" + where)
+    uri = "file://" + quote(raw, safe="/:")
     return uri + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
