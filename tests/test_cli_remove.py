@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.__main__ import main
 from paper_reader.core.library import Library
+
+from .cli_support import run, sample_library
 
 
 class Terminal(io.StringIO):
@@ -20,21 +21,9 @@ class Terminal(io.StringIO):
         return True
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def db(tmp_path: Path, sample_dir: Path, capsys) -> str:
-    path = str(tmp_path / "lib.sqlite3")
-    assert main(["import", str(sample_dir), "--db", path]) == 0
-    capsys.readouterr()
-    return path
+    return sample_library(tmp_path, sample_dir, capsys)
 
 
 def pages(db: str) -> list[int]:

@@ -10,26 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from paper_reader.__main__ import main
 from paper_reader.core.importer import ImportReport, import_paths
 from paper_reader.core.library import Library
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from .cli_support import run, sample_library
 
 
 @pytest.fixture
 def db(tmp_path: Path, sample_dir: Path, capsys) -> str:
-    path = str(tmp_path / "lib.sqlite3")
-    assert main(["import", str(sample_dir), "--db", path]) == 0
-    capsys.readouterr()
-    return path
+    return sample_library(tmp_path, sample_dir, capsys)
 
 
 @pytest.mark.parametrize("argv", [
