@@ -22,8 +22,11 @@ def test_parse_json(capsys, sample_dir: Path) -> None:
     assert code == 0 and data["paper"] == "松河日报" and len(data["pages"]) == 4
     art = data["pages"][0]["articles"][0]
     assert set(art) == {"title", "kicker", "subtitle", "column", "byline", "authors", "kind",
-                        "paragraphs", "captions", "signature", "continues_to", "continued_from"}
+                        "paragraphs", "captions", "signature", "continues_to", "continued_from",
+                        "regions"}
     assert art["continues_to"] == {"page": 2, "article": 0}
+    # Pages read from text have no image: no size, no regions (the JSON contract).
+    assert data["pages"][0]["size"] is None and art["regions"] == []
 
 
 def test_import_list_search_export(capsys, sample_dir: Path, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ class Link(Record):
 
 class Article(Record):
     FIELDS = ("title", "kicker", "subtitle", "column", "byline", "authors", "kind", "paragraphs",
-              "captions", "signature", "continues_to", "continued_from")
+              "captions", "signature", "continues_to", "continued_from", "regions")
 
     def __init__(self, title: str = "", kicker: str | None = None, subtitle: str | None = None,
                  column: str | None = None, byline: str | None = None,
@@ -61,7 +61,8 @@ class Article(Record):
                  paragraphs: list[str] | None = None, captions: list[str] | None = None,
                  signature: list[str] | None = None, continues_to: Link | None = None,
                  continued_from: Link | None = None, lines: list[int] | None = None,
-                 markers: list[str] | None = None, id: int | None = None) -> None:  # noqa: A002
+                 markers: list[str] | None = None, regions: list[Region] | None = None,
+                 id: int | None = None) -> None:  # noqa: A002
         self.title = title
         self.kicker = kicker
         self.subtitle = subtitle
@@ -78,6 +79,9 @@ class Article(Record):
         self.lines: list[int] = [] if lines is None else lines
         # Continuation markers as printed, taken out of the text.
         self.markers: list[str] = [] if markers is None else markers
+        # Where the article stands on its page's image (headline, body columns, captions), in
+        # PDF points from the page's top-left corner; none for a page imported from text.
+        self.regions: list[Region] = [] if regions is None else regions
         self.id = id  # library row, once stored
 
     @property
@@ -93,6 +97,7 @@ class Article(Record):
             "signature": list(self.signature),
             "continues_to": self.continues_to.to_dict() if self.continues_to else None,
             "continued_from": self.continued_from.to_dict() if self.continued_from else None,
+            "regions": [list(r) for r in self.regions],
         }
 
     @classmethod
@@ -113,7 +118,34 @@ class Article(Record):
             signature=list(d.get("signature") or []),
             continues_to=link(d.get("continues_to")),
             continued_from=link(d.get("continued_from")),
+            regions=[region(r) for r in d.get("regions") or []],
         )
+
+
+Region = tuple[float, float, float, float]  # left, top, right, bottom in PDF points
+
+
+def region(value: Any) -> Region:
+    """A region from JSON: four finite numbers, left < right and top < bottom."""
+    if not isinstance(value, (list, tuple)) or len(value) != 4:
+        raise ValueError(f"a region is four numbers, not {value!r:.80}")
+    left, top, right, bottom = (float(v) for v in value)
+    if not all(abs(v) < 1e6 for v in (left, top, right, bottom)) or left >= right or top >= bottom:
+        raise ValueError(f"not a region on a page: {value!r:.80}")
+    return (left, top, right, bottom)
+
+
+class PagePdf(Record):
+    """The publisher's PDF a page was imported from: the file's SHA-256 and the page's place
+    in it. ``data`` is the file's bytes while it is being imported; a page read from the
+    library has only the digest, and the library gives the bytes on demand."""
+
+    FIELDS = ("digest", "index")
+
+    def __init__(self, digest: str, index: int = 0, data: bytes | None = None) -> None:
+        self.digest = digest
+        self.index = index
+        self.data = data
 
 
 class Origin(Record):
@@ -136,7 +168,8 @@ class Origin(Record):
 
 
 class Page(Record):
-    FIELDS = ("number", "label", "section", "articles", "unplaced", "paper", "date", "masthead", "header")
+    FIELDS = ("number", "label", "section", "articles", "unplaced", "paper", "date", "masthead",
+              "header", "size")
     HIDDEN = ("header_lines", "unplaced_lines")
 
     def __init__(self, number: int, label: str, section: str | None = None,
@@ -144,7 +177,8 @@ class Page(Record):
                  paper: str | None = None, date: str | None = None,
                  masthead: dict[str, Any] | None = None, header: list[str] | None = None,
                  header_lines: list[int] | None = None, unplaced_lines: list[int] | None = None,
-                 id: int | None = None, origin: Origin | None = None) -> None:  # noqa: A002
+                 id: int | None = None, origin: Origin | None = None,
+                 size: tuple[float, float] | None = None, pdf: PagePdf | None = None) -> None:  # noqa: A002
         self.number = number
         self.label = label
         self.section = section
@@ -161,12 +195,16 @@ class Page(Record):
         self.warnings: list[str] = []
         self.id = id
         self.origin = origin  # the file it was read from; None once stored
+        # Width and height in PDF points of a page imported from its PDF; None from text.
+        self.size = size
+        self.pdf = pdf  # the page's PDF, when it has one
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "label": self.label,
             "section": self.section,
+            "size": list(self.size) if self.size is not None else None,
             "unplaced": list(self.unplaced),
             "articles": [a.to_dict() for a in self.articles],
         }

@@ -355,7 +355,13 @@ def _j(value: object) -> str:
 def page_digest(page: Page, issue: Issue) -> str:
     """What the page says, without how its links resolved: that depends on other pages."""
     printed = page.to_dict()
+    # A page from text has no geometry: leave its keys out, so digests stored before pages
+    # had any stay what they were.
+    if printed["size"] is None:
+        del printed["size"]
     for art in printed["articles"]:
+        if not art["regions"]:
+            del art["regions"]
         for key in ("continues_to", "continued_from"):
             if art[key]:
                 art[key] = art[key]["page"]
