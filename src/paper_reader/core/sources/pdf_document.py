@@ -160,6 +160,10 @@ class PdfFile:
                                      "without a text layer)")
         return result
 
+    def document(self) -> pdfium.PdfDocument:
+        """The open PDFium document, for drawing it (pdf_render); use it under PDFIUM_LOCK."""
+        return self._open_doc()
+
     def _open_doc(self) -> pdfium.PdfDocument:
         if self._doc is None:
             raise ValueError(f"{self.name}: the PDF is closed")
