@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("PAPER_READER_CORPUS") or ROOT.parent / "shared" / "corpus")
 REAL_PAGE = CORPUS / "liaoyuan-2020-07-06-p1.txt"
 SAMPLE = ROOT / "resources" / "sample" / "songhe-2024-03-15"
+SAMPLE_PDF = SAMPLE / "pdf"  # the same pages as the publisher's PDFs, with layout.json
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

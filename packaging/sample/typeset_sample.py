@@ -3,8 +3,8 @@
     python packaging/sample/typeset_sample.py [--issue-pdf FILE]
 
 reads resources/sample/songhe-2024-03-15/page{1..4}.txt through the text parser, sets each
-page in a broadsheet layout of its own (plans.py) and writes page1.pdf … page4.pdf beside
-them, with layout.json: the page size and, for every article in the parser's order, the
+page in a broadsheet layout of its own (plans.py) and writes pdf/page1.pdf … pdf/page4.pdf
+beside them, with layout.json: the page size and, for every article in the parser's order, the
 regions it covers (headline, body columns, captions), its continuation markers and photos,
 in PDF points from the page's top-left corner. ``--issue-pdf`` writes the four pages into
 one file as well. The output is the same on every run: fixed document id, dates and
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         return set_page(painter, faces, n, pages[n], raws[n], headers[n], report)
 
     for n in sorted(pages):
-        path = args.sample / f"page{n}.pdf"
+        path = args.sample / "pdf" / f"page{n}.pdf"
         writer = new_writer(path, f"松河日报 2024年3月15日 {pages[n]['label']}")
         painter = QPainter(writer)
         try:
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             painter.end()
         fix_dates(args.issue_pdf)
-    (args.sample / "layout.json").write_text(json.dumps(layout, ensure_ascii=False, indent=1) + "\n",
+    (args.sample / "pdf" / "layout.json").write_text(json.dumps(layout, ensure_ascii=False, indent=1) + "\n",
                                              encoding="utf-8")
     if args.verbose:
         print("\n".join(report))

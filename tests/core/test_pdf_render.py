@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from paper_reader.core.sources.pdf_document import open_pdf
 from paper_reader.core.sources.pdf_render import render
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "songhe-2024-03-15"
+from ..conftest import SAMPLE_PDF as SAMPLE
 
 
 def _pixel(bitmap, x: int, y: int) -> tuple[int, int, int]:  # noqa: ANN001

@@ -15,10 +15,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from ..conftest import GOLDEN, SAMPLE
+from ..conftest import GOLDEN, SAMPLE_PDF
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-LAYOUT = json.loads((SAMPLE / "layout.json").read_text(encoding="utf-8"))
+LAYOUT = json.loads((SAMPLE_PDF / "layout.json").read_text(encoding="utf-8"))
 GOLDEN_ISSUE = json.loads((GOLDEN / "songhe-2024-03-15.json").read_text(encoding="utf-8"))
 PAGES = [p["number"] for p in LAYOUT["pages"]]
 
@@ -100,7 +100,7 @@ def golden_page(number: int) -> dict:
 
 @pytest.fixture(scope="module")
 def documents():
-    docs = {n: pdfium.PdfDocument(str(SAMPLE / layout_page(n)["file"])) for n in PAGES}
+    docs = {n: pdfium.PdfDocument(str(SAMPLE_PDF / layout_page(n)["file"])) for n in PAGES}
     yield docs
     for doc in docs.values():
         doc.close()

@@ -70,4 +70,12 @@ def resources_dir() -> Path:
 
 
 def sample_issue_dir() -> Path:
+    """The sample issue's page text (the parser's tests read it)."""
     return resources_dir() / "sample" / "songhe-2024-03-15"
+
+
+def sample_pdf_dir() -> Path:
+    """The sample issue's page PDFs, as its publisher would deliver them, and their layout.json.
+    A folder of its own: a folder is imported without its subfolders, so the text pages and
+    the PDFs of the same pages are never taken in one import by accident."""
+    return sample_issue_dir() / "pdf"
