@@ -94,8 +94,9 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE pages ADD COLUMN pdf_digest TEXT REFERENCES page_pdfs(digest)",
         "ALTER TABLE pages ADD COLUMN pdf_index INTEGER",
         "ALTER TABLE articles ADD COLUMN regions TEXT NOT NULL DEFAULT '[]'",
-        # Which pages still use a PDF, when pages are replaced or removed.
-        "CREATE INDEX pages_pdf ON pages(pdf_digest) WHERE pdf_digest IS NOT NULL",
+        # Which pages still use a PDF, when pages are replaced or removed; whole, not partial:
+        # SQLite checks the foreign key of a deleted PDF only with an index of every row.
+        "CREATE INDEX pages_pdf ON pages(pdf_digest)",
     ],
 ]
 
