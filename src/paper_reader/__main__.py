@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = {"parse", "import", "export", "search", "list", "library", "remove"}
+COMMANDS = {"parse", "import", "export", "export-page", "search", "list", "library", "remove"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from paper_reader.core.library.connection import Connection
 from paper_reader.core.library.read import LibraryReader
 from paper_reader.core.library.store import LibraryWriter
 from paper_reader.kiosk.library import KioskLibrary
+from tests.pdf_issue import ISSUE_PDF, digest, page_pdf_file, pdf_issue
 
 SHOWN, HIDDEN, ABSENT = "松河晚报", "松河日报", "人民日报"
 
@@ -53,6 +54,11 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             for batch in batches:  # the shown paper first: its rows get the same ids in both
                 report = import_paths(lib, batch)
                 assert not report.errors, report.errors
+                # and an issue from PDFs: one file a page for the shown paper, one file for
+                # the whole issue for the other (see page_pdf)
+                issue = pdf_issue(whole=batch is hidden)
+                issue.paper, issue.date = (HIDDEN if batch is hidden else SHOWN), "2024-03-18"
+                lib.import_issues([issue])
     return made
 
 
@@ -73,6 +79,8 @@ def candidates(files: dict[str, Path]) -> dict[str, list[Any]]:
         "limit": [3, 100],
         "page": [None, 1, 3],
         "issues": [[parse_path(files["hidden pages"])]],
+        "digest": [digest(page_pdf_file(1).read_bytes()), digest(ISSUE_PDF.read_bytes()),
+                   "0" * 64, "not a digest"],
         "cancelled": [None],
         "refused": [None],
     }

@@ -1,9 +1,9 @@
-"""The command line: parse, import, export, search, list, remove, library, kiosk. No Qt is
-loaded here.
+"""The command line: parse, import, export, export-page, search, list, remove, library,
+kiosk. No Qt is loaded here.
 
 This module holds the argument parser and the entry point; the commands are in
-``commands`` (the library's) and ``kiosk`` (the kiosk's), what they print goes through
-``output``.
+``commands`` (the library's), ``pages`` (a page's PDF) and ``kiosk`` (the kiosk's), what
+they print goes through ``output``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..core.library import LibraryError
 from ..core.sources import kinds_text
 from ..core.sources.decoding import PageFileError
 from ..core.terminal import for_terminal
-from . import commands, kiosk
+from . import commands, kiosk, pages
 from .output import CliError, UsageError, say
 
 
@@ -50,6 +50,14 @@ def _positive(text: str) -> int:
     if not text.isdecimal() or len(text) > 6 or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to 999999")
     return int(text)
+
+
+def _page_place(text: str) -> tuple[str, int]:
+    """DATE/PAGE (2024-03-15/1): an issue's date and its page's number, counted from 1."""
+    date, slash, page = text.partition("/")
+    if not slash:
+        raise argparse.ArgumentTypeError(f"{text!r} is not DATE/PAGE (as 2024-03-15/1)")
+    return _date(date), _positive(page)
 
 
 class VersionAction(argparse.Action):
@@ -97,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     # for another one without changing what `export --json` means.
     p.add_argument("--json", action="store_true", required=True, help="JSON output (required)")
     p.set_defaults(func=commands.cmd_export)
+
+    p = sub.add_parser("export-page", parents=[common],
+                       help="write a page's PDF, as imported, to a file (--out FILE.pdf)")
+    p.add_argument("page", metavar="DATE/PAGE", type=_page_place,
+                   help="the issue's date and the page's number (2024-03-15/1)")
+    p.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF file to write")
+    p.add_argument("--paper", help="the paper (when several have an issue that day)")
+    p.add_argument("--whole-file", action="store_true",
+                   help="a page of an issue's PDF: write the whole file it came in")
+    p.set_defaults(func=pages.cmd_export_page)
 
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query")

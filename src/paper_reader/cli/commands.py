@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args.db) as lib:
         report = import_paths(lib, args.paths, progress=Progress(sys.stderr))
     for r in report.results:
-        say(f"{r.paper} {r.date} 第{r.number}版: {r.status}")
+        say(r.line())
     unplaced = [(source, number, line) for source, number, lines in report.unplaced for line in lines]
     for source, number, line in unplaced[:SHOWN_LINES]:
         say(f"{source} 第{number}版: unplaced line: {line}", err=True)

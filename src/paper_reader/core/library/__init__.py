@@ -142,6 +142,10 @@ class Library:
     def search(self, query: SearchQuery | str, limit: int = 50) -> list[SearchHit]:
         return self.reader.search(query, limit)
 
+    def page_pdf(self, digest: str) -> bytes | None:
+        """The stored PDF file a page came from (``Page.pdf.digest``), byte for byte."""
+        return self.reader.page_pdf(digest)
+
     # -- writing (LibraryWriter) -------------------------------------------------------
     def import_issues(self, issues: Iterable[Issue], cancelled: Callable[[], bool] | None = None,
                       refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:

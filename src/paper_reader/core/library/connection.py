@@ -6,7 +6,8 @@ stored in the file may not call functions on its own (``trusted_schema``), a rea
 connection cannot write at all, and a file whose schema is not exactly the one this
 version makes is refused (another program's trigger would run on our writes). A file
 written by a newer paper-reader is refused before anything is written to it; an older one
-is migrated, in one transaction. The schema version lives in ``PRAGMA user_version``.
+is migrated, in one transaction, when opened to be written, and read as it is when opened
+read-only (``version`` says which). The schema version lives in ``PRAGMA user_version``.
 
 A read-only open never creates a library, and opens where the folder cannot be written
 (see ``readonly``); a copy whose contents are still in its ``-wal`` is refused, saying how
@@ -66,6 +67,7 @@ class Connection:
         self.path = Path(path)
         self.readonly = readonly
         self.immutable = False
+        self.version = SCHEMA_VERSION  # the file's format, once opened (older: read-only)
         self._closed = False
         self._key: tuple[int, int] | None = None
         try:
@@ -157,9 +159,9 @@ class Connection:
                 if is_wal_file(self.path):
                     raise uncheckpointed(self.path)
                 raise LibraryError(f"{self.path}: this file holds no library yet (it is empty)")
-            if version < SCHEMA_VERSION:
-                raise LibraryError(
-                    f"{self.path}: this library needs an upgrade, which a read-only open cannot do")
+            # An older library is read as it is (a kiosk's copy published before an update,
+            # a CD): what it cannot hold yet (page sizes, PDFs, regions) reads as absent.
+            self.version = version
             return
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -173,6 +175,7 @@ class Connection:
                         db.execute(statement)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.version = SCHEMA_VERSION
 
     def _check_schema(self, schema: list[tuple[str, str, str, str | None]], version: int) -> None:
         """Refuse a file whose tables, indexes, triggers or views are not exactly the ones

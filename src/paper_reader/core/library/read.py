@@ -14,7 +14,7 @@ from ..model import Issue, Page
 from .connection import Connection
 from .file import LibraryError, _guarded
 from .records import EVERY_PAPER, IssueInfo, PaperInfo, Scope, SearchHit, SearchQuery
-from .rows import Rows
+from .rows import MAX_PDF_BYTES, Rows
 
 
 class LibraryReader:
@@ -29,6 +29,12 @@ class LibraryReader:
         self.path = connection.path  # for the messages (and ``_guarded``)
         self.scope = scope
         self.check = Rows(connection.path)
+        # A library of format 1 (opened read-only, so not migrated) has no page geometry:
+        # it reads as a page from text.
+        older = connection.version < 2
+        self._geometry = ("NULL AS width, NULL AS height, NULL AS pdf_digest, NULL AS pdf_index"
+                          if older else "width, height, pdf_digest, pdf_index")
+        self._regions = "'[]' AS regions" if older else "a.regions"
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -162,14 +168,14 @@ class LibraryReader:
         position: dict[int, int] = {}
         pages: dict[int, Page] = {}
         for r in self._select(
-                "SELECT id, number, label, section, header, unplaced FROM pages WHERE issue_id = ? "
-                "ORDER BY number", (issue_id,)):
+                f"SELECT id, number, label, section, header, unplaced, {self._geometry} FROM pages "
+                "WHERE issue_id = ? ORDER BY number", (issue_id,)):
             page = check.page_row(r)
             pages[page.id] = page  # type: ignore[index]
         for r in self._select(
                 "SELECT a.id, a.page_id, a.position, a.title, a.kicker, a.subtitle, a.column_label, "
                 "a.byline, a.authors, a.kind, a.paragraphs, a.captions, a.signature, "
-                "a.continues_to_page, a.continued_from_page FROM articles a JOIN pages p "
+                f"a.continues_to_page, a.continued_from_page, {self._regions} FROM articles a JOIN pages p "
                 "ON p.id = a.page_id WHERE p.issue_id = ? ORDER BY p.number, a.position",
                 (issue_id,)):
             art = check.article_row(r)
@@ -221,3 +227,35 @@ class LibraryReader:
             from .search import run_search  # on the first search: not on the window's start-up
 
             return run_search(self.db, query, limit, self.check, self.scope)
+
+    @_guarded
+    def page_pdf(self, digest: str) -> bytes | None:
+        """The bytes of the stored PDF file whose SHA-256 is ``digest`` (a ``Page.pdf``'s),
+        exactly as imported; None when the library has no such PDF (or a page of it in the
+        papers shown). A file whose bytes are not what was stored is damaged."""
+        if self.connection.version < 2 or not isinstance(digest, str):
+            return None
+        check = self.check
+        scope, args = self.scope.where(self._PAGE_IN_SCOPE)
+        with self.connection.snapshot():
+            row = self._select(
+                f"SELECT f.size, f.data FROM page_pdfs f WHERE f.digest = ? AND EXISTS (SELECT 1 "
+                f"FROM pages g WHERE g.pdf_digest = f.digest AND {scope})",
+                (digest, *args)).fetchone()
+            if row is None:
+                return None
+            size = check.integer(row["size"], "a page PDF's size", 1, MAX_PDF_BYTES)
+            data = row["data"]
+        if not isinstance(data, bytes) or len(data) != size:
+            raise check.damaged(f"the page PDF {digest[:12]}… is {_length(data)}, not the "
+                                f"{size:,} bytes stored")
+        import hashlib  # only pages with a PDF need it: kept off the window's start-up
+
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise check.damaged(f"the page PDF {digest[:12]}… is not the file that was stored "
+                                "(its SHA-256 differs)")
+        return data
+
+
+def _length(data: object) -> str:
+    return f"{len(data):,} bytes" if isinstance(data, bytes) else "not a file's bytes"

@@ -46,6 +46,17 @@ class PageResult(NamedTuple):
     date: str
     number: int
     status: str  # imported, replaced, unchanged
+    note: str = ""  # what else the reader should know: a page image gained, or kept
+
+    def line(self) -> str:
+        """The result as the import report says it, on the command line and in the window."""
+        said = f"{self.paper} {self.date} 第{self.number}版: {self.status}"
+        return f"{said} ({self.note})" if self.note else said
+
+
+# What PageResult.note says when a page's PDF and its text meet (see store: the PDF wins).
+GAINED_IMAGE = "now with its page image, from its PDF"
+KEPT_PDF = "kept the page as imported from its PDF; the text adds nothing"
 
 
 class Removal(NamedTuple):

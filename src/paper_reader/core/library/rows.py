@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..limits import MAX_PAGE
-from ..model import Article, Link, Page
+from ..model import Article, Link, Page, PagePdf, Region, region
 from .file import DamagedLibraryError
 
 MAX_ID = 2**63 - 1
@@ -23,6 +23,15 @@ MAX_ID = 2**63 - 1
 MAX_TEXT = 5 * 1024 * 1024
 MAX_POSITION = MAX_TEXT  # an article's place on its page
 MAX_NAME = 1000  # an article's kind, a masthead fact's name
+# A page's geometry: PDF's own limit on a page's side is 14,400 points (200 inches), and
+# no article of a newspaper page is cut into more than a few dozen rectangles.
+MAX_PAGE_POINTS = 14_400.0
+MAX_REGIONS = 200
+# A stored page PDF: as large, and as many pages, as an import takes (sources.pdf_document,
+# not imported here: it loads PDFium, which a read of the library never needs).
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PDF_PAGES = 500
+HEX_DIGITS = frozenset("0123456789abcdef")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -99,14 +108,58 @@ class Rows:
             raise self.damaged(f"{what} are not a list")
         return items
 
+    def digest(self, value: object, what: str) -> str:
+        """A SHA-256 as stored: 64 lower-case hexadecimal digits."""
+        if not (isinstance(value, str) and len(value) == 64 and set(value) <= HEX_DIGITS):
+            raise self.damaged(f"{what} is {_shown(value)}, not a SHA-256 digest")
+        return value
+
+    def size(self, width: object, height: object, what: str) -> tuple[float, float] | None:
+        """A page's width and height in points; None (both empty) for a page from text."""
+        if width is None and height is None:
+            return None
+        for value in (width, height):
+            if type(value) not in (int, float) or not 0 < value <= MAX_PAGE_POINTS:  # type: ignore[operator]
+                raise self.damaged(f"{what} is {_shown(value)}, not a size from 0 to "
+                                   f"{MAX_PAGE_POINTS:g} points")
+        return float(width), float(height)  # type: ignore[arg-type]
+
+    def regions(self, value: object, what: str) -> list[Region]:
+        """A JSON list of at most MAX_REGIONS [left, top, right, bottom], each a region."""
+        items = self._json(value, what)
+        if not isinstance(items, list):
+            raise self.damaged(f"{what} are not a list")
+        if len(items) > MAX_REGIONS:
+            raise self.damaged(f"{what} are {len(items):,} rectangles (at most {MAX_REGIONS})")
+        found: list[Region] = []
+        for item in items:
+            # region() takes what float() takes; a stored coordinate is a JSON number only.
+            if not (isinstance(item, list) and all(type(v) in (int, float) for v in item)):
+                raise self.damaged(f"{what} hold {_shown(item)}, not four numbers")
+            try:
+                found.append(region(item))
+            except ValueError:
+                raise self.damaged(f"{what} hold {_shown(item)}, not a rectangle on a page") from None
+        return found
+
     def page_row(self, r: Any) -> Page:
-        """A row of ``pages`` (id, number, label, section, header, unplaced)."""
+        """A row of ``pages`` (id, number, label, section, header, unplaced, width, height,
+        pdf_digest, pdf_index)."""
         page = Page(number=self.page(r["number"], "a page number"),
                     label=self.text(r["label"], "a page's label"),
                     section=self.text(r["section"], "a page's section", optional=True),
                     header=self.texts(r["header"], "a page's running header"),
                     unplaced=self.texts(r["unplaced"], "a page's unplaced lines"))
         page.id = self.integer(r["id"], "a page's row")
+        what = f"page {page.number}"
+        page.size = self.size(r["width"], r["height"], f"the size of {what}")
+        digest, index = r["pdf_digest"], r["pdf_index"]
+        if digest is not None or index is not None:
+            page.pdf = PagePdf(self.digest(digest, f"the PDF of {what}"),
+                               self.integer(index, f"the place of {what} in its PDF", 0,
+                                            MAX_PDF_PAGES - 1))
+            if page.size is None:  # every PDF page has a size: one is lost
+                raise self.damaged(f"{what} has a PDF but no size")
         return page
 
     def article_row(self, r: Any) -> Article:
@@ -128,7 +181,8 @@ class Rows:
             captions=self.texts(r["captions"], f"the captions of {what}"),
             signature=self.texts(r["signature"], f"the signature of {what}"),
             continues_to=Link(to_page) if to_page is not None else None,
-            continued_from=Link(from_page) if from_page is not None else None)
+            continued_from=Link(from_page) if from_page is not None else None,
+            regions=self.regions(r["regions"], f"the regions of {what}"))
         art.id = n
         return art
 

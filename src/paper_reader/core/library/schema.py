@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 APPLICATION_ID = 0x50525244  # "PRRD": marks a file as a paper-reader library
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: list[list[str]] = [
     # 0 -> 1
@@ -78,6 +78,25 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX issues_date ON issues(date)",
         "CREATE INDEX articles_page ON articles(page_id, position)",
         "CREATE INDEX continuations_to ON continuations(to_article)",
+    ],
+    # 1 -> 2: pages imported from their PDF. The PDF itself is kept in the file, byte for
+    # byte, once per file (its SHA-256): an import stays one transaction, a published copy
+    # stays one file, and a kiosk reads it read-only with nothing beside it. A page from
+    # text has no size and no PDF (NULL); an article's regions are a JSON list of
+    # [left, top, right, bottom] in PDF points.
+    [
+        """CREATE TABLE page_pdfs(
+            digest TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL)""",
+        "ALTER TABLE pages ADD COLUMN width REAL",
+        "ALTER TABLE pages ADD COLUMN height REAL",
+        "ALTER TABLE pages ADD COLUMN pdf_digest TEXT REFERENCES page_pdfs(digest)",
+        "ALTER TABLE pages ADD COLUMN pdf_index INTEGER",
+        "ALTER TABLE articles ADD COLUMN regions TEXT NOT NULL DEFAULT '[]'",
+        # Which pages still use a PDF, when pages are replaced or removed; whole, not partial:
+        # SQLite checks the foreign key of a deleted PDF only with an index of every row.
+        "CREATE INDEX pages_pdf ON pages(pdf_digest)",
     ],
 ]
 

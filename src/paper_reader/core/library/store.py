@@ -1,8 +1,9 @@
-"""Storing issues in the library, and removing them: every write.
+"""Storing issues in the library: every write (removals are in ``removal``).
 
 Every import is one transaction: a cancelled or failed one leaves the file as it was.
 Pages are kept with a digest of what they say, so a page imported again unchanged is left
-alone, and a changed one replaces the stored one. The continuations an issue resolved in
+alone, and a changed one replaces the stored one; a page's PDF wins over its text (see
+``_store_page``), and its file is kept once (``pdfs``). The continuations an issue resolved in
 memory (``parsing.issue.resolve_links``) are stored as they are; they are worked out again
 from the stored rows only where the rows hold what the import did not have: an issue whose
 other pages were stored before, or one a removal took pages from.
@@ -16,15 +17,17 @@ import time
 from collections.abc import Iterable
 
 from ..limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
-from ..model import Article, Issue, Link, Page
+from ..model import Article, Issue, Link, Page, region
 from .connection import Connection
 from .file import LibraryError, _guarded
 from .indexed import indexed_text
-from .records import EVERY_PAPER, PageResult, Removal, Scope
+from .pdfs import check_geometry, drop_unused_pdfs, store_pdf
+from .records import EVERY_PAPER, GAINED_IMAGE, KEPT_PDF, PageResult, Removal, Scope
+from .removal import Removing
 from .rows import Rows
 
 
-class LibraryWriter:
+class LibraryWriter(Removing):
     """Every write to the library, given an open ``Connection``.
 
     ``scope`` limits what ``removal`` and ``remove`` can find (a library limited to some
@@ -50,6 +53,7 @@ class LibraryWriter:
         the reason, and the others are stored; without it, that raises.
         """
         results: list[PageResult] = []
+        self._dropped_pdfs: list[str] = []  # of pages replaced: kept while another page uses one
         with self.connection.transaction():
             last_id = self._one("SELECT coalesce(max(article_id), 0) AS last FROM article_text")["last"]
             for issue in issues:
@@ -64,8 +68,8 @@ class LibraryWriter:
                     for page in issue.pages:
                         if cancelled is not None and cancelled():
                             raise ImportCancelled()
-                        status = self._store_page(issue_id, issue, page)
-                        results.append(PageResult(issue.paper, issue.date, page.number, status))
+                        status, note = self._store_page(issue_id, issue, page)
+                        results.append(PageResult(issue.paper, issue.date, page.number, status, note))
                         changed = changed or status != "unchanged"
                     if changed:  # links between unchanged pages stand as they were stored
                         self._link(issue_id, issue)
@@ -77,9 +81,21 @@ class LibraryWriter:
                     del results[mark:]
                     refused.append((issue, str(exc) or type(exc).__name__))
                 self.db.execute("RELEASE one_issue")
+            drop_unused_pdfs(self.db, self._dropped_pdfs)
             self._index_new(last_id)
         self.connection.checkpoint()  # the file alone holds the import: a copy of it is whole
         return results
+
+    @_guarded
+    def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
+        """What ``remove`` would take; LibraryError naming what is not in the library."""
+        return self._removal(paper, date, page)
+
+    @_guarded
+    def remove(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
+        """Remove a paper, an issue (``date``) or a page (``page``), in one transaction
+        (see ``removal.Removing._remove``)."""
+        return self._remove(paper, date, page)
 
     def _rows(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Cursor:
         """Rows read by column name."""
@@ -123,27 +139,41 @@ class LibraryWriter:
                         json.dumps(issue.masthead, ensure_ascii=False), row["id"]))
         return int(row["id"])
 
-    def _store_page(self, issue_id: int, issue: Issue, page: Page) -> str:
+    def _store_page(self, issue_id: int, issue: Issue, page: Page) -> tuple[str, str]:
+        """Store one page; its status and a note (see records.PageResult).
+
+        A page's PDF wins over its text: the PDF of a page stored from text replaces it (and
+        brings the page image), the text of a page stored from its PDF leaves it as it is
+        (the text layer of the PDF says the same, with where it stands)."""
         db = self.db
         if not 1 <= page.number <= MAX_PAGE:
             raise LibraryError(f"{issue.paper} {issue.date}: page number {page.number} is past any "
                                f"paper's ({MAX_PAGE}); nothing was imported")
         digest = page_digest(page, issue)
-        row = self._one("SELECT id, source_hash FROM pages WHERE issue_id = ? AND number = ?",
-                        (issue_id, page.number))
+        row = self._one("SELECT id, source_hash, pdf_digest FROM pages WHERE issue_id = ? AND "
+                        "number = ?", (issue_id, page.number))
         if row and row["source_hash"] == digest:
-            return "unchanged"
-        status = "imported"
+            return "unchanged", ""
+        if row and row["pdf_digest"] is not None and page.pdf is None:
+            return "unchanged", KEPT_PDF
+        status, note = "imported", ""
         if row:
+            if row["pdf_digest"] is not None:
+                self._dropped_pdfs.append(row["pdf_digest"])
+            elif page.pdf is not None:
+                note = GAINED_IMAGE
             self._delete_page(row["id"])
             status = "replaced"
+        pdf_digest = store_pdf(db, page)
+        width, height = page.size if page.size is not None else (None, None)
         cur = db.execute(
             "INSERT INTO pages(issue_id, number, label, section, header, unplaced, source_hash, "
-            "imported_at) VALUES (?,?,?,?,?,?,?,?)",
+            "imported_at, width, height, pdf_digest, pdf_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (issue_id, page.number, page.label, page.section,
              json.dumps(page.header, ensure_ascii=False),
              json.dumps(page.unplaced, ensure_ascii=False), digest,
-             time.strftime("%Y-%m-%dT%H:%M:%S")),
+             time.strftime("%Y-%m-%dT%H:%M:%S"), width, height, pdf_digest,
+             page.pdf.index if page.pdf is not None else None),
         )
         page_id = cur.lastrowid
         paper_id = self._one("SELECT paper_id FROM issues WHERE id = ?", (issue_id,))["paper_id"]
@@ -151,100 +181,18 @@ class LibraryWriter:
             cur = db.execute(
                 "INSERT INTO articles(page_id, position, title, kicker, subtitle, column_label, "
                 "byline, authors, kind, paragraphs, captions, signature, continues_to_page, "
-                "continued_from_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "continued_from_page, regions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (page_id, pos, art.title, art.kicker, art.subtitle, art.column, art.byline,
                  _j(art.authors), art.kind, _j(art.paragraphs), _j(art.captions),
-                 _j(art.signature), _page(art.continues_to), _page(art.continued_from)),
+                 _j(art.signature), _page(art.continues_to), _page(art.continued_from),
+                 _j([list(region(r)) for r in art.regions])),
             )
             db.execute(
                 "INSERT INTO article_text(article_id, paper_id, date, page, title, byline, body) "
                 "VALUES (?,?,?,?,?,?,?)",
                 (cur.lastrowid, paper_id, issue.date, page.number, *indexed_text(art)),
             )
-        return status
-
-    # -- removing ------------------------------------------------------------------------
-    def _removal_scope(self, paper: str, date: str | None,
-                       page: int | None) -> tuple[Removal, int, list[int], list[int]]:
-        """The paper's id, the issues and pages a removal takes, and their count."""
-        scope, scope_args = self.scope.where("id")
-        row = self._one(f"SELECT id FROM papers WHERE name = ? AND {scope}", (paper, *scope_args))
-        if row is None:
-            raise LibraryError(f"no paper named {paper} in the library")
-        paper_id = int(row["id"])
-        sql, args = "SELECT id FROM issues WHERE paper_id = ?", [paper_id]
-        if date is not None:
-            sql += " AND date = ?"
-            args.append(date)
-        issue_ids = [r["id"] for r in self._rows(sql, args)]
-        if not issue_ids:
-            raise LibraryError(f"{paper} has no issue dated {date} in the library")
-        marks = ",".join("?" * len(issue_ids)) if len(issue_ids) < 500 else None
-        # A paper's thousands of issues: by paper, not by a list of ids.
-        where = f"issue_id IN ({marks})" if marks else \
-            "issue_id IN (SELECT id FROM issues WHERE paper_id = ?)"
-        where_args: list[object] = list(issue_ids) if marks else [paper_id]
-        if page is not None:
-            where += " AND number = ?"
-            where_args.append(page)
-        page_ids = [r["id"] for r in self._rows(f"SELECT id FROM pages WHERE {where}", where_args)]
-        if page is not None and not page_ids:
-            raise LibraryError(f"{paper} {date} has no page {page} in the library")
-        articles = 0
-        for k in range(0, len(page_ids), 500):
-            chunk = page_ids[k:k + 500]
-            articles += self._one(
-                f"SELECT count(*) AS n FROM articles WHERE page_id IN ({','.join('?' * len(chunk))})",
-                chunk)["n"]
-        what = Removal(paper, date, page, len(issue_ids), len(page_ids), articles)
-        return what, paper_id, issue_ids, page_ids
-
-    @_guarded
-    def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
-        """What ``remove`` would take; LibraryError naming what is not in the library."""
-        with self.connection.snapshot():
-            return self._removal_scope(paper, date, page)[0]
-
-    @_guarded
-    def remove(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
-        """Remove a paper, one of its issues (``date``) or one page of an issue (``page``),
-        in one transaction: the search index rows go with the articles, and the issue's
-        remaining pages have their continuations worked out again (a 下转 to a removed
-        page then points at a page not in the library, as before it was imported)."""
-        with self.connection.transaction():
-            what, paper_id, issue_ids, page_ids = self._removal_scope(paper, date, page)
-            self._delete_pages(page_ids)
-            db = self.db
-            for issue_id in issue_ids:
-                if page is not None and db.execute(
-                        "SELECT 1 FROM pages WHERE issue_id = ? LIMIT 1", (issue_id,)).fetchone():
-                    self._relink(issue_id)
-                else:  # the issue has no page left
-                    db.execute("DELETE FROM issues WHERE id = ?", (issue_id,))
-            if not db.execute("SELECT 1 FROM issues WHERE paper_id = ? LIMIT 1", (paper_id,)).fetchone():
-                db.execute("DELETE FROM papers WHERE id = ?", (paper_id,))
-        self.connection.checkpoint()  # the file alone is then the whole library
-        return what
-
-    def _delete_pages(self, page_ids: list[int]) -> None:
-        """_delete_page for many pages at once: a paper's thousands of pages one statement
-        set at a time, not a scan of the continuations for each page."""
-        db = self.db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_pages(id INTEGER PRIMARY KEY)")
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS removed_articles(id INTEGER PRIMARY KEY)")
-        db.execute("DELETE FROM removed_pages")
-        db.execute("DELETE FROM removed_articles")
-        db.executemany("INSERT INTO removed_pages(id) VALUES (?)", ((i,) for i in page_ids))
-        db.execute("INSERT INTO removed_articles(id) SELECT id FROM articles WHERE page_id IN "
-                   "(SELECT id FROM removed_pages)")
-        gone = "(SELECT id FROM removed_articles)"
-        db.execute(f"DELETE FROM continuations WHERE from_article IN {gone}")
-        db.execute(f"DELETE FROM continuations WHERE to_article IN {gone}")
-        db.execute(f"DELETE FROM article_text WHERE article_id IN {gone}")
-        db.execute(f"DELETE FROM articles WHERE id IN {gone}")
-        db.execute("DELETE FROM pages WHERE id IN (SELECT id FROM removed_pages)")
-        db.execute("DELETE FROM removed_pages")
-        db.execute("DELETE FROM removed_articles")
+        return status, note
 
     def _delete_page(self, page_id: int) -> None:
         db = self.db
@@ -334,6 +282,7 @@ def _check_numbers(issue: Issue) -> None:
     # A page count past any paper's is stored as no count (see _issue_row), not refused.
     for page in issue.pages:
         check("page number", page.number, MAX_PAGE)
+        check_geometry(page)
         for art in page.articles:
             for link in (art.continues_to, art.continued_from):
                 check("continuation page", link.page if link else None, MAX_PAGE)
@@ -367,6 +316,8 @@ def page_digest(page: Page, issue: Issue) -> str:
                 art[key] = art[key]["page"]
     import hashlib  # only imports need it: kept off the window's start-up
 
-    data = {"page": printed, "header": page.header,
-            "masthead": issue.masthead if page.masthead else None}
+    data: dict[str, object] = {"page": printed, "header": page.header,
+                               "masthead": issue.masthead if page.masthead else None}
+    if page.pdf is not None:  # the same text from another file (a photo redone) is another page
+        data["pdf"] = [page.pdf.digest, page.pdf.index]
     return hashlib.sha256(_j(data).encode()).hexdigest()
