@@ -106,7 +106,8 @@ def test_the_citation_is_set_under_the_cut(qapp, tmp_path: Path) -> None:
     assert text.top() >= below and text.bottom() < image.height()
     assert white(image, (0, below + 1, image.width(), text.top()))  # the gap
     assert dark_pixels(image, (text.left(), text.top(), text.right(), text.bottom())) > 50
-    assert clipping.citation == gbt7714(issue, front, front.articles[2]) and "[N]. 松河日报" in clipping.citation
+    assert clipping.citation == gbt7714(issue, front, front.articles[2])
+    assert "[N]. 松河日报" in clipping.citation
 
 
 def test_the_pdf_is_the_image_and_the_citation_as_text(qapp, tmp_path: Path) -> None:
