@@ -72,6 +72,111 @@
     </message>
 </context>
 <context>
+    <name>Clipping</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/tools/clip_tools.py" line="+47"/>
+        <source>先打开一篇文章。</source>
+        <translation>Open an article first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这一版是从文字导入的，没有版面图，不能剪报。</source>
+        <translation>This page was imported as text: it has no page image to clip from.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+46"/>
+        <source>这篇文章在版面图上没有标出位置，不能剪报。</source>
+        <translation>This article has no marked place on the page image, so it cannot be clipped.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>把这篇文章从版面图上剪下，连同引用保存为图片或 PDF</source>
+        <translation>Cut this article out of the page image and save it with its reference as an image or PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把这篇文章从版面图上剪下，连同引用打印出来</source>
+        <translation>Cut this article out of the page image and print it with its reference</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>这篇文章太大，无法剪报：即使降到 {dpi} dpi 也要 {mpx} 百万像素（上限 {limit} 百万像素）。</source>
+        <translation>This article is too large to clip: even at {dpi} dpi it would take {mpx} megapixels (the limit is {limit}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>这篇文章在版面图上分成 {count} 块，超过剪报的上限 {limit} 块，无法剪报。</source>
+        <translation>This article stands in {count} pieces on the page image, more than a clipping takes ({limit}), so it cannot be clipped.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>剪报很大，已按 {dpi} dpi 制作。</source>
+        <translation>The clipping is large: it was made at {dpi} dpi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>剪报不含{pages}：没有版面图。</source>
+        <translation>The clipping leaves out {pages}: no page image.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>剪报</source>
+        <translation>Clipping</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>剪报已保存：</source>
+        <translation>Clipping saved: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存剪报</source>
+        <translation>Save Clipping</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/tools/clipping.py" line="+85"/>
+        <source>{page}的版面 PDF 不在书库中，无法剪报。</source>
+        <translation>The PDF of {page} is not in the library, so it cannot be clipped.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{page}的版面 PDF 已损坏，无法剪报（{why}）。</source>
+        <translation>The PDF of {page} is damaged, so it cannot be clipped ({why}).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+82"/>
+        <source>内存不足，无法生成剪报。</source>
+        <translation>Not enough memory to make the clipping.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>无法生成 PNG 图片。</source>
+        <translation>Could not make the PNG image.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>无法生成 PDF。</source>
+        <translation>Could not make the PDF.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>无法保存“{path}”：{why}</source>
+        <translation>Could not save “{path}”: {why}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../src/paper_reader/ui/system/crash_dialog.py" line="+30"/>
@@ -209,7 +314,7 @@
         <translation>Back to the front page of the latest issue in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+269"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+276"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
@@ -254,6 +359,11 @@
         <translation>Print</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>剪报</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
         <location filename="../../src/paper_reader/kiosk/window.py" line="+36"/>
         <source>搜索</source>
         <translation>Search</translation>
@@ -279,12 +389,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <location filename="../../src/paper_reader/ui/tools/clip_tools.py" line="+15"/>
         <location filename="../../src/paper_reader/ui/tools/print_tools.py" line="+72"/>
         <source>打印机现在不可用，请联系工作人员。</source>
         <translation>The printer is not available right now; please ask the staff.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <location filename="../../src/paper_reader/ui/tools/print_tools.py" line="+10"/>
         <source>已送往打印机。</source>
         <translation>Sent to the printer.</translation>
     </message>
@@ -393,7 +505,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/actions.py" line="-189"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="-198"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -554,6 +666,11 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Cite in the &amp;Display Script</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>剪报(&amp;J)…</source>
+        <translation>C&amp;lip Article…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>打印文章(&amp;P)…</source>
         <translation>&amp;Print Article…</translation>
@@ -620,7 +737,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -799,12 +916,13 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Printing</name>
     <message>
+        <location filename="../../src/paper_reader/ui/tools/clipping.py" line="-41"/>
         <location filename="../../src/paper_reader/ui/tools/printing.py" line="+103"/>
         <source>无法开始打印：打印机或输出文件不可用。</source>
         <translation>Cannot start printing: the printer or the output file is not available.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../src/paper_reader/ui/tools/printing.py" line="+7"/>
         <source>打印中断：无法开始新的一页。</source>
         <translation>Printing stopped: could not start a new page.</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from .icons import shape_icon
-from .profile import PRINT_NONE, Profile
+from .profile import PRINT_NONE, PRINT_PRINTER, Profile
 
 # Written out as translate("MainWindow", ...) so that lupdate files each text under the
 # context it is looked up in at run time (window.tr would be "MainWindow" too, but lupdate
@@ -53,6 +53,7 @@ class Actions:
     copy_citation: QAction | None
     copy_plain_citation: QAction | None
     cite_display_script: QAction | None
+    clip: QAction | None  # 剪报: saved (a reader's window) or printed (a kiosk that may print)
     print_article: QAction | None
     export_pdf: QAction | None
     remove_page: QAction | None
@@ -155,6 +156,8 @@ def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToo
                                 ["Ctrl+Alt+C"]),
         cite_display_script=may(profile.citations and menus,
                                 translate("MainWindow", "引用采用显示的文字(&D)"), checkable=True),
+        clip=may(profile.pdf_export or profile.print_target == PRINT_PRINTER,
+                 translate("MainWindow", "剪报(&J)…"), ["Ctrl+Shift+S"]),
         print_article=may(profile.print_target != PRINT_NONE, translate("MainWindow", "打印文章(&P)…"),
                           [QKeySequence(ks.Print), "Ctrl+P"]),
         export_pdf=may(profile.pdf_export, translate("MainWindow", "导出为 PDF(&E)…"), ["Ctrl+E"]),
@@ -211,6 +214,10 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     if citing:
         edit.addActions(citing)
         edit.addSeparator()
+    if a.clip is not None:
+        edit.addAction(a.clip)
+        edit.addSeparator()
+        edit.setToolTipsVisible(True)  # 剪报's says why it is off (a page without its image)
     edit.addActions([a.find, a.find_in_article, a.next_hit, a.prev_hit])
     removing = _some(a.remove_page, a.remove_issue, a.remove_paper)
     if removing:
@@ -297,6 +304,9 @@ def _touch_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     if a.print_article is not None:
         a.print_article.setIconText(translate("Kiosk", "打印"))
         bar.addAction(a.print_article)
+    if a.clip is not None:
+        a.clip.setIconText(translate("Kiosk", "剪报"))
+        bar.addAction(a.clip)
     window.addToolBar(bar)
     return bar
 

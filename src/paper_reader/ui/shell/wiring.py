@@ -269,6 +269,13 @@ def wire_tools(parts: WindowParts) -> None:
             a.print_article.triggered.connect(printing.print_to_printer)
     if a.export_pdf is not None:
         a.export_pdf.triggered.connect(lambda: printing.export_pdf())
+    if a.clip is not None:
+        clippings = tools.clippings
+        a.clip.triggered.connect(clippings.clip)
+        # On only for an article on a page image: follows what is open.
+        reader.issueChanged.connect(lambda _issue: clippings.sync())
+        reader.locationChanged.connect(lambda _loc: clippings.sync())
+        clippings.sync()
     a.archive.triggered.connect(tools.archive.show)
     tools.archive.made.connect(lambda dialog: _wire_archive_dialog(dialog, reader))
 

@@ -10,6 +10,7 @@ from ..shell.profile import Profile
 from ..shell.session import Session
 from .archive import Archive
 from .citation import Citations
+from .clip_tools import Clippings
 from .look_tools import LookChoices
 from .print_tools import PrintTools
 from .search_tools import SearchTools
@@ -22,4 +23,6 @@ class Tools:
         self.search = SearchTools(window, reader, look, profile.library.search_opener())
         self.citations = Citations(window, reader, look, session)
         self.printing = PrintTools(window, reader, look, self.citations, profile.printer)
+        self.clippings = Clippings(window, reader, look, self.citations, profile.pdf_export,
+                                   profile.printer)  # 剪报
         self.archive = Archive(window, reader, reader.handle, look)  # 往期
