@@ -14,7 +14,8 @@ from paper_reader.ui.shell.session import Session
 from paper_reader.ui.shell.startup import install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "packaging" / "pyinstaller" / "paper-reader.spec"
+# What the bundle's spec leaves out (Qt's translations among it) is in this file beside it.
+SPEC = ROOT / "packaging" / "pyinstaller" / "bundle_contents.py"
 
 
 @pytest.fixture
