@@ -20,11 +20,18 @@ class Location(NamedTuple):
 
 class View(NamedTuple):
     """How a place was being read when the reader left it: the scroll positions of the
-    article view and of the page overview, in pixels. Plain numbers (no Qt here); a zoom
-    would be one more field with a default."""
+    article view and of the page overview, in pixels; the page image's zoom (px per PDF
+    point, 0 when it was not shown), fit mode ("width", "page" or "" for a zoom of its own)
+    and scroll position, and whether the page (not the article) was on screen. Plain
+    numbers (no Qt here)."""
 
     article_scroll: int = 0
     overview_scroll: int = 0
+    image_zoom: float = 0.0
+    image_mode: str = ""
+    image_x: int = 0
+    image_y: int = 0
+    on_page: bool = False
 
 
 class History:
