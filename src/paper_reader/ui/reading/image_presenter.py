@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from ...core.model import Issue, Link, Page
 from ...core.reading import links
-from ..views.page_image import FIT_WIDTH, THUMB_WIDTH, Spot
+from ...core.reading.history import IMAGE_FIT_PAGE, IMAGE_FIT_WIDTH
+from ..views.page_image import FIT_PAGE, FIT_WIDTH, THUMB_WIDTH, Spot
 from .page_render import Job, RenderService
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class ImagePresenter:
         self.render.marksReady.connect(self._marks_ready)
         self.render.hitsReady.connect(self._hits_ready)
         self.render.failed.connect(self.view.show_failure)
+        self.render.failed.connect(lambda _digest, _why: self.next_thumbnail())  # the rest still come
         window.closing.connect(self.render.stop)
 
     def data(self, page: Page | None) -> bytes | None:
@@ -62,7 +64,8 @@ class ImagePresenter:
         if key != self.shown or (back_to is not None and back_to.image_zoom):
             generation = self.render.next_generation("page")
             if back_to is not None and back_to.image_zoom:
-                v.set_page(page, self.data(page), generation, back_to.image_zoom, back_to.image_mode or None,
+                mode = {IMAGE_FIT_WIDTH: FIT_WIDTH, IMAGE_FIT_PAGE: FIT_PAGE}.get(back_to.image_mode)
+                v.set_page(page, self.data(page), generation, back_to.image_zoom / 1000, mode,
                            (back_to.image_x, back_to.image_y))
             else:
                 mode = v.mode if key != self.shown and v.mode is not None else FIT_WIDTH

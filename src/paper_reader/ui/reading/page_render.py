@@ -9,6 +9,7 @@ pages from text never loads PDFium. Requests carry a generation per channel ("pa
 
 from __future__ import annotations
 
+import atexit
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -122,6 +123,16 @@ class _Worker(QObject):
 
 
 _RUNNING: set[QThread] = set()  # a running QThread must outlive every Python reference to it
+
+
+@atexit.register
+def _end_threads() -> None:
+    """A window never closed (a test's, a crash's) leaves its thread running: Qt aborts the
+    process if a running QThread is destroyed, so each is ended first."""
+    for thread in list(_RUNNING):
+        thread.quit()
+        thread.wait(2000)
+    _RUNNING.clear()
 
 
 class RenderService(QObject):

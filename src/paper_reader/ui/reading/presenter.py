@@ -12,10 +12,11 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextDocument
 
 from ...core.model import Issue, Page
-from ...core.reading.history import Location, View
+from ...core.reading.history import IMAGE_FIT_PAGE, IMAGE_FIT_WIDTH, IMAGE_ZOOMED, Location, View
 from ..shell.look import Look
 from ..shell.main_window import MainWindow
 from ..views.article_html import article_html
+from ..views.page_image import FIT_PAGE, FIT_WIDTH
 from .doc_cache import DocumentCache
 from .image_presenter import ImagePresenter
 from .reader import Reader
@@ -202,7 +203,9 @@ class Presenter:
         overview = w.overview.verticalScrollBar().value() if showing_page else 0
         if w.page_view() is w.page_image and self.image.shown is not None:
             zoom, mode, x, y = w.page_image.state()
-            return View(article, overview, zoom, mode or "", x, y, w.tabs.currentIndex() == 0)
+            fit = {FIT_WIDTH: IMAGE_FIT_WIDTH, FIT_PAGE: IMAGE_FIT_PAGE}.get(mode or "", IMAGE_ZOOMED)
+            return View(article, overview, max(1, round(zoom * 1000)), fit, x, y,
+                        int(w.tabs.currentIndex() == 0))
         return View(article, overview)
 
     def follow_on_page(self, href: str) -> None:

@@ -143,7 +143,8 @@ def _wire_reading(parts: WindowParts) -> None:
     window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
     window.tabs.currentChanged.connect(
         lambda i: i == 0 and presenter.show_overview())
-    window.shown.connect(lambda: QTimer.singleShot(50, window.page_image.grab_gestures))
+    # Touch on the page image names Qt's enums: well after the first paint, however slow.
+    window.shown.connect(lambda: QTimer.singleShot(1000, window.page_image.grab_gestures))
 
     a.back.triggered.connect(reader.back)
     a.forward.triggered.connect(reader.forward)

@@ -160,9 +160,8 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
 
     def _fit(self) -> None:
         w, h = self.page_size()
-        vp = self.maximumViewportSize()
-        bar = self.verticalScrollBar().sizeHint().width()
-        vw, vh = max(50, vp.width() - bar - 2 * MARGIN), max(50, vp.height() - 2 * MARGIN)
+        vp = self.maximumViewportSize()  # without the vertical bar, which is always there
+        vw, vh = max(50, vp.width() - 2 * MARGIN), max(50, vp.height() - 2 * MARGIN)
         if self.mode == FIT_WIDTH:
             self.zoom = vw / w
         elif self.mode == FIT_PAGE:

@@ -18,15 +18,12 @@ from PySide6.QtWidgets import QApplication, QToolTip
 # The view's own context: what lupdate files under this mixin would not be found at run time.
 translate = QCoreApplication.translate
 
-if TYPE_CHECKING:
-    from .page_image import PageImageView
+class PageImageInput:
+    """(Its attributes and the view's are one object's: see PageImageView.)"""
 
-    _Base = PageImageView
-else:
-    _Base = object
+    if TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any: ...
 
-
-class PageImageInput(_Base):
     def init_input(self) -> None:
         self.viewport().setMouseTracking(True)
         self._press: QPointF | None = None
