@@ -344,7 +344,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
             pen.setWidthF(width)
             p.setPen(pen)
             for r in page.articles[row].regions:
-                rect = self.to_view(r)
+                rect = self.to_view(r).adjusted(-2, -2, 2, 2)  # around the text, not across it
                 if fill is not None:
                     p.fillRect(rect, fill)
                 p.drawRect(rect)
