@@ -48,7 +48,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/models.py" line="+126"/>
+        <location filename="../../src/paper_reader/ui/views/models.py" line="+144"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -291,7 +291,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+52"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+53"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Back to the front page of the latest issue in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+276"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="+322"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Clip</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/window.py" line="+36"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+37"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -474,7 +474,7 @@ To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/reset.py" line="+92"/>
+        <location filename="../../src/paper_reader/kiosk/reset.py" line="+95"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
@@ -505,7 +505,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/actions.py" line="-198"/>
+        <location filename="../../src/paper_reader/ui/shell/actions.py" line="-239"/>
         <source>导入文件(&amp;F)…</source>
         <translation>Import &amp;Files…</translation>
     </message>
@@ -626,6 +626,31 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Default Size</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>放大版面图(&amp;I)</source>
+        <translation>Zoom &amp;In on the Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缩小版面图(&amp;O)</source>
+        <translation>Zoom &amp;Out of the Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>适合宽度(&amp;W)</source>
+        <translation>Fit &amp;Width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>适合整版(&amp;G)</source>
+        <translation>Fit Whole &amp;Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>深色主题下调暗版面图(&amp;M)</source>
+        <translation>Di&amp;m the Page Image in the Dark Theme</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>搜索全部报纸(&amp;S)…</source>
         <translation>&amp;Search All Newspapers…</translation>
@@ -716,7 +741,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Unchecked, a copied citation keeps the script the paper was printed in; checked, it is converted as chosen in the Script menu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>不勾选时，版面图在深色主题下也保持纸张原色</source>
+        <translation>When unchecked, the page image keeps its paper colours in the dark theme too</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../src/paper_reader/ui/tools/search_tools.py" line="+50"/>
         <source>搜索</source>
         <translation>Search</translation>
@@ -727,7 +757,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+52"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -762,7 +792,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>版面图(&amp;P)</source>
+        <translation>Page &amp;Image</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -778,13 +813,13 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+94"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+105"/>
         <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+23"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+17"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+18"/>
         <source>版面列表</source>
         <translation>Page list</translation>
     </message>
@@ -794,17 +829,18 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Article list</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <location line="+45"/>
         <source>版面</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
         <source>文章</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+15"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+18"/>
         <source>总第%1期</source>
         <translation>No. %1</translation>
     </message>
@@ -854,7 +890,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+111"/>
         <source>版面文件 (%1);;所有文件 (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
@@ -875,14 +911,47 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     </message>
 </context>
 <context>
+    <name>PageImageView</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/views/page_image.py" line="+76"/>
+        <source>版面图</source>
+        <translation>Page image</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>这一版的 PDF 不在书库中，无法显示版面图。</source>
+        <translation>This page&apos;s PDF is not in the library: the page image cannot be shown.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>这一版的 PDF 已损坏，无法显示版面图：%1</source>
+        <translation>This page&apos;s PDF is damaged, the page image cannot be shown: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/paper_reader/ui/views/page_image_input.py" line="+71"/>
+        <source>（无题）</source>
+        <translation>(Untitled)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>转到%1</source>
+        <translation>Go to %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回到%1</source>
+        <translation>Back to %1</translation>
+    </message>
+</context>
+<context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/models.py" line="-60"/>
+        <location filename="../../src/paper_reader/ui/views/models.py" line="-62"/>
         <source>未收录</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>本版未收录，导入后即可阅读</source>
         <translation>This page is not in the library; import it to read it here.</translation>
     </message>

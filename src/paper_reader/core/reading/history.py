@@ -20,11 +20,21 @@ class Location(NamedTuple):
 
 class View(NamedTuple):
     """How a place was being read when the reader left it: the scroll positions of the
-    article view and of the page overview, in pixels. Plain numbers (no Qt here); a zoom
-    would be one more field with a default."""
+    article view and of the page overview, in pixels; the page image's zoom (thousandths of
+    a pixel per PDF point, 0 when it was not shown), fit (IMAGE_ZOOMED, IMAGE_FIT_WIDTH,
+    IMAGE_FIT_PAGE) and scroll position, and whether the page (1), not the article (0), was
+    on screen. Plain numbers (no Qt here)."""
 
     article_scroll: int = 0
     overview_scroll: int = 0
+    image_zoom: int = 0
+    image_mode: int = 0
+    image_x: int = 0
+    image_y: int = 0
+    on_page: int = 0
+
+
+IMAGE_ZOOMED, IMAGE_FIT_WIDTH, IMAGE_FIT_PAGE = 0, 1, 2
 
 
 class History:

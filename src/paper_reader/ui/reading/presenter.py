@@ -12,11 +12,13 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextDocument
 
 from ...core.model import Issue, Page
-from ...core.reading.history import Location, View
+from ...core.reading.history import IMAGE_FIT_PAGE, IMAGE_FIT_WIDTH, IMAGE_ZOOMED, Location, View
 from ..shell.look import Look
 from ..shell.main_window import MainWindow
 from ..views.article_html import article_html
+from ..views.page_image import FIT_PAGE, FIT_WIDTH
 from .doc_cache import DocumentCache
+from .image_presenter import ImagePresenter
 from .reader import Reader
 
 ARTICLE_MARGIN = 18
@@ -35,6 +37,14 @@ class Presenter:
         # The overview scroll to put back once that page's overview goes up (it goes up on
         # idle time, or when its tab is chosen): (page key, pixels).
         self._overview_scroll: tuple[tuple[object, ...], int] | None = None
+        # The page image, for a page that has a PDF: how to put it back when returning to a
+        # place, whether a marker on it was followed (then the page stays up, the part
+        # reached outlined), and the row chosen in the article list.
+        self.image = ImagePresenter(window, reader, look)
+        self._image_back: View | None = None
+        self._stay_on_page = False
+        self._target: int | None = None
+        self._list_row: int | None = None
         self._idle: list[Callable[[], None]] = []
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
@@ -89,10 +99,14 @@ class Presenter:
         w.page_model.convert = self.look.convert
         w.article_model.convert = self.look.convert
         w.page_model.set_issue(issue)
+        self.image.forget_thumbnails()
         self.cache.clear()  # a reloaded issue may say something new under the same id
         self._overview_of = self._list_of = self._neighbours = None
         app_name = QCoreApplication.translate("MainWindow", "报纸阅读器")
         if issue is None:
+            w.page_image.clear()
+            w.set_page_view(w.overview)
+            self.image.hidden()
             w.issue_label.setText("")
             w.setWindowTitle(app_name)
             w.article_model.set_page(None)  # nothing left open (all removed): empty views,
@@ -134,6 +148,13 @@ class Presenter:
         showing_article = r.article() is not None and page is not None and row is not None
         back_to = r.returning_to  # back or forward: the place as it was left
         self._overview_scroll = (self._page_key(loc.page), back_to.overview_scroll) if back_to else None
+        self._image_back = back_to
+        stay, self._stay_on_page = self._stay_on_page, False
+        self._target = loc.article if stay else None
+        self._list_row = loc.article
+        if showing_article and (stay or (back_to is not None and back_to.on_page)) \
+                and self.image.has_image(page):
+            showing_article = False  # a marker on the image was followed, or back to the image
         if showing_article:
             # The overview sits behind its tab: it is brought up to date on idle time, or
             # at once if the reader switches to it first (see show_overview).
@@ -151,10 +172,19 @@ class Presenter:
         self._plan_idle_work(loc, page)
 
     def show_overview(self) -> None:
-        """Put the current page's overview up, if it is not already."""
+        """Put the current page's image up, or its overview for a page from text, if it is
+        not already."""
         loc = self.reader.location
         if loc is None:
             return
+        page = self.reader.page()
+        if page is not None and self.image.has_image(page):
+            rows = {r for r in (loc.article, self._list_row) if r is not None}
+            self.image.show(page, self._image_back, rows, self._target)
+            self._image_back = None
+            return
+        self.window.set_page_view(self.window.overview)
+        self.image.hidden()
         page_key = self._page_key(loc.page)
         if self._overview_of != page_key:
             doc = self._page_doc(loc.page)
@@ -169,8 +199,31 @@ class Presenter:
         """How the open place is being read, for the history (Reader.view_now)."""
         w, loc = self.window, self.reader.location
         showing_page = loc is not None and self._overview_of == self._page_key(loc.page)
-        return View(w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0,
-                    w.overview.verticalScrollBar().value() if showing_page else 0)
+        article = w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0
+        overview = w.overview.verticalScrollBar().value() if showing_page else 0
+        if w.page_view() is w.page_image and self.image.shown is not None:
+            zoom, mode, x, y = w.page_image.state()
+            fit = {FIT_WIDTH: IMAGE_FIT_WIDTH, FIT_PAGE: IMAGE_FIT_PAGE}.get(mode or "", IMAGE_ZOOMED)
+            return View(article, overview, max(1, round(zoom * 1000)), fit, x, y,
+                        int(w.tabs.currentIndex() == 0))
+        return View(article, overview)
+
+    def follow_on_page(self, href: str) -> None:
+        """A continuation marker on the page image: where its text link goes, the page image
+        staying up with the part reached outlined."""
+        self._stay_on_page = True
+        if not self.reader.follow(href):
+            self._stay_on_page = False
+
+    def list_row(self, row: int | None) -> None:
+        """The row chosen in the article list is outlined on the page image too."""
+        self._list_row = row
+        loc = self.reader.location
+        rows = {r for r in (loc.article if loc else None, row) if r is not None}
+        self.image.outline(rows)
+
+    def mark_terms(self, terms: list[str]) -> None:
+        self.image.mark_terms(terms)
 
     def refresh(self, _changed: object = None) -> None:
         """Show everything again: after the look changed (on Look.changed, whose new
@@ -197,7 +250,8 @@ class Presenter:
         a.show_article.setEnabled(r.article() is not None)
         current = self.window.tabs.currentWidget()
         a.show_article.setChecked(current is self.window.article_view)
-        a.show_overview.setChecked(current is self.window.overview)
+        a.show_overview.setChecked(self.window.tabs.currentIndex() == 0)
+        self.window.actions_for_image(current is self.window.page_image)
 
     def issues_changed(self, _present: object = None) -> None:
         """Issues came or went (LibraryFollower): the open issue's neighbours are asked anew."""
@@ -210,7 +264,8 @@ class Presenter:
     # -- idle work -------------------------------------------------------------------
     def _plan_idle_work(self, loc: Location, page: Page | None) -> None:
         """Next and previous pages, then every article of this page, one per idle step."""
-        steps: list[Callable[[], None]] = [self.show_overview]
+        steps: list[Callable[[], None]] = [self.show_overview,
+                                           lambda: self.image.plan_thumbnails(self.reader.issue)]
         numbers = self.reader.page_numbers()
         height = self.window.overview.text_height()
         for number in (loc.page + 1, loc.page - 1):

@@ -45,6 +45,11 @@ class Actions:
     bigger: QAction
     smaller: QAction
     normal_size: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    fit_width: QAction
+    fit_page: QAction
+    dim_image: QAction | None
     find: QAction
     find_in_article: QAction
     next_hit: QAction
@@ -145,6 +150,13 @@ def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToo
         bigger=act(translate("MainWindow", "放大文字(&I)"), [QKeySequence(ks.ZoomIn), "Ctrl+=", "Ctrl++"]),
         smaller=act(translate("MainWindow", "缩小文字(&D)"), [QKeySequence(ks.ZoomOut), "Ctrl+-"]),
         normal_size=act(translate("MainWindow", "默认大小(&Z)"), ["Ctrl+0"]),
+        # The page image's zoom: it takes the text size's keys while the image is up
+        # (keys_for_image); the menu reaches both at any time.
+        zoom_in=act(translate("MainWindow", "放大版面图(&I)")),
+        zoom_out=act(translate("MainWindow", "缩小版面图(&O)")),
+        fit_width=act(translate("MainWindow", "适合宽度(&W)")),
+        fit_page=act(translate("MainWindow", "适合整版(&G)")),
+        dim_image=may(menus, translate("MainWindow", "深色主题下调暗版面图(&M)"), checkable=True),
         find=act(translate("MainWindow", "搜索全部报纸(&S)…"), [QKeySequence(ks.Find), "Ctrl+F"]),
         find_in_article=act(translate("MainWindow", "在本文中查找(&A)…"), ["Ctrl+Shift+F"]),
         next_hit=act(translate("MainWindow", "下一处(&N)"), [QKeySequence(ks.FindNext), "F3"]),
@@ -174,6 +186,8 @@ def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToo
     if a.cite_display_script is not None:
         a.cite_display_script.setToolTip(translate(
             "MainWindow", "不勾选时，复制的引用保留报纸印刷的文字；勾选后按“文字”菜单所选的转换"))
+    if a.dim_image is not None:
+        a.dim_image.setToolTip(translate("MainWindow", "不勾选时，版面图在深色主题下也保持纸张原色"))
     a.find.setIconText(translate("MainWindow", "搜索"))
     if a.import_files is not None:
         a.import_files.setIconText(translate("MainWindow", "导入"))
@@ -187,6 +201,7 @@ def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToo
                 exclusive.addAction(action)
     if menus:
         _menus(window, a)
+    keys_for_image(a, False)
     if profile.touch:
         bar = _touch_toolbar(window, a)
     else:
@@ -195,6 +210,30 @@ def create_actions(window: QMainWindow, profile: Profile) -> tuple[Actions, QToo
         on_bar = set(bar.actions())
         window.addActions([action for action in a.made() if action not in on_bar])
     return a, bar
+
+
+_TEXT_KEYS: dict[str, list[QKeySequence]] = {}  # the text size's keys, given back after the image
+
+
+def keys_for_image(a: Actions, on: bool) -> None:
+    """While the page image is up, Ctrl+= / Ctrl+- / Ctrl+0 zoom it (and Ctrl+9 fits the
+    whole page); with the article or the overview up, the same keys size the text. Only one
+    action holds a key at a time: two would make it ambiguous, and neither would run."""
+    pairs = ((a.bigger, a.zoom_in), (a.smaller, a.zoom_out), (a.normal_size, a.fit_width))
+    if not _TEXT_KEYS:
+        for text, _image in pairs:
+            _TEXT_KEYS[text.text()] = text.shortcuts()
+    for text, image in pairs:
+        keys = _TEXT_KEYS.get(text.text(), [])
+        if on:
+            text.setShortcuts([])
+            image.setShortcuts(keys)
+        else:
+            image.setShortcuts([])
+            text.setShortcuts(keys)
+    a.fit_page.setShortcuts([QKeySequence("Ctrl+9")] if on else [])
+    for image in (a.zoom_in, a.zoom_out, a.fit_width, a.fit_page):
+        image.setEnabled(on)
 
 
 def _some(*actions: QAction | None) -> list[QAction]:
@@ -239,6 +278,13 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     size.addActions([a.bigger, a.smaller, a.normal_size])
     theme = view.addMenu(translate("MainWindow", "主题(&T)"))
     theme.addActions(_some(a.theme_light, a.theme_dark, a.theme_system))
+    if a.dim_image is not None:
+        theme.addSeparator()
+        theme.addAction(a.dim_image)
+    zoom = view.addMenu(translate("MainWindow", "版面图(&P)"))
+    zoom.addActions([a.zoom_in, a.zoom_out])
+    zoom.addSeparator()
+    zoom.addActions([a.fit_width, a.fit_page])
     view.addSeparator()
     language = view.addMenu(translate("MainWindow", "界面语言(&L)"))
     language.addActions(list(a.languages.values()))

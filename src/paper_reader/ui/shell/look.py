@@ -23,7 +23,7 @@ DEFAULT_SIZE = 12.5
 TRADITIONAL = {"traditional", "taiwan", "hongkong"}
 THEMES = ("light", "dark")
 # What ``changed`` names: the aspects of the look that changed.
-SCRIPT, SIZE, THEME, PUNCTUATION = "script", "size", "theme", "punctuation"
+SCRIPT, SIZE, THEME, PUNCTUATION, DIM = "script", "size", "theme", "punctuation", "dim"
 
 
 class Look(QObject):
@@ -33,7 +33,7 @@ class Look(QObject):
     its subscribers (the application's style, the views) run at start-up too.
     """
 
-    changed = Signal(object)  # frozenset of SCRIPT, SIZE, THEME, PUNCTUATION
+    changed = Signal(object)  # frozenset of SCRIPT, SIZE, THEME, PUNCTUATION, DIM
 
     def __init__(self, text_font: str | None = None, text_font_tc: str | None = None,
                  text_size: float = DEFAULT_SIZE, script: str = "original") -> None:
@@ -44,6 +44,8 @@ class Look(QObject):
         self.text_size = text_size
         self.script = script
         self.full_width = True  # half-width marks among Chinese shown full-width
+        # The page image in a dark theme: paper colours as printed (False), or dimmed.
+        self.dim_image = False
         self.version = 0
         self.converter = ScriptConverter()
 
@@ -80,7 +82,8 @@ class Look(QObject):
         return min(1.6, max(0.85, self.text_size / DEFAULT_SIZE))
 
     def change(self, script: str | None = None, text_size: float | None = None,
-               theme: str | None = None, full_width: bool | None = None) -> frozenset[str]:
+               theme: str | None = None, full_width: bool | None = None,
+               dim_image: bool | None = None) -> frozenset[str]:
         """Set what is given; when anything is different, bump ``version`` and announce
         ``changed`` once, with what changed (also returned)."""
         what = set()
@@ -100,6 +103,9 @@ class Look(QObject):
         if full_width is not None and full_width != self.full_width:
             self.full_width = full_width
             what.add(PUNCTUATION)
+        if dim_image is not None and dim_image != self.dim_image:
+            self.dim_image = dim_image
+            what.add(DIM)
         done = frozenset(what)
         if done:
             self.version += 1  # the one place: every change comes through here
@@ -111,6 +117,9 @@ class Look(QObject):
 
     def set_full_width(self, on: bool) -> None:
         self.change(full_width=on)
+
+    def set_dim_image(self, on: bool) -> None:
+        self.change(dim_image=on)
 
     def set_theme(self, theme: str) -> None:
         self.change(theme=theme)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..views.article_list import ArticleListView
 from ..views.article_view import ArticleView
 from ..views.models import ArticleListModel, PageListModel
+from ..views.page_image import PageImageView
 from ..views.page_overview import PageOverview
 from ..views.plain import plain_label
 from .actions import Actions, create_actions
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.navigation_bar.addWidget(self.issue_label)
 
         self.page_model = PageListModel(self)
+        self.page_model.thumbnailsShown = self.use_thumbnails
         self.page_strip = QListView(self)
         self.page_strip.setObjectName("pageStrip")
         self.page_strip.setModel(self.page_model)
@@ -104,6 +106,10 @@ class MainWindow(QMainWindow):
         self.article_list.setMinimumWidth(220)
 
         self.overview = PageOverview(self)
+        # The page tab shows the page image for a page that has a PDF, else the overview
+        # (set_page_view): one of the two is in the tab, the other out of sight.
+        self.page_image = PageImageView(self)
+        self.page_image.hide()
         self.article_view = ArticleView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -137,7 +143,47 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.article_view)
 
     def show_overview_tab(self) -> None:
-        self.tabs.setCurrentWidget(self.overview)
+        """The page tab, whichever view it holds."""
+        self.tabs.setCurrentIndex(0)
+
+    def page_view(self) -> QWidget:
+        return self.tabs.widget(0)
+
+    def set_page_view(self, view: QWidget) -> None:
+        """Put ``view`` (the overview or the page image) in the page tab, the tab shown
+        staying as it was."""
+        if self.tabs.widget(0) is view:
+            return
+        current = self.tabs.currentIndex()
+        old = self.tabs.widget(0)
+        with QSignalBlocker(self.tabs):
+            self.tabs.removeTab(0)
+            self.tabs.insertTab(0, view, self.tr("版面"))
+            self.tabs.setCurrentIndex(current)
+        old.hide()
+
+    def actions_for_image(self, on: bool) -> None:
+        """The zoom actions, and the zoom keys with them, while the page image is up."""
+        from .actions import keys_for_image
+
+        keys_for_image(self.actions, on)
+
+    def use_thumbnails(self) -> None:
+        """The strip as small page images with their names under them (on the first one)."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QListView
+
+        strip = self.page_strip
+        strip.setViewMode(QListView.ViewMode.IconMode)
+        strip.setFlow(QListView.Flow.TopToBottom)
+        strip.setWrapping(False)
+        strip.setMovement(QListView.Movement.Static)
+        strip.setResizeMode(QListView.ResizeMode.Adjust)
+        strip.setIconSize(QSize(80, 114))
+        strip.setGridSize(QSize(96, 160))
+        strip.setWordWrap(True)
+        strip.setUniformItemSizes(False)  # the size of the first row, measured without its image
+        strip.doItemsLayout()
 
     # -- drag and drop: page files and folders -------------------------------------
     # Taken when it holds a folder or a file of a kind the page sources take (by name: nothing

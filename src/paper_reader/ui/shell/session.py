@@ -93,7 +93,8 @@ class Session:
             size = DEFAULT_SIZE
         look.change(script=str(self.settings.value("view/script", "original")),
                     text_size=size if 6 <= size <= 48 else DEFAULT_SIZE,
-                    full_width=self.flag("view/full_width_punctuation", True))
+                    full_width=self.flag("view/full_width_punctuation", True),
+                    dim_image=self.flag("view/dim_page_image", False))
         if look.script != "original":
             look.converter.load(self.script_cache_path())
 
@@ -110,6 +111,7 @@ class Session:
         self.settings.setValue("view/script", look.script)
         self.settings.setValue("view/text_size", look.text_size)
         self.settings.setValue("view/full_width_punctuation", look.full_width)
+        self.settings.setValue("view/dim_page_image", look.dim_image)
 
     def restore_window(self, window: MainWindow) -> None:
         geometry = self.settings.value("window/geometry")

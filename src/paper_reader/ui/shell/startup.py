@@ -318,6 +318,13 @@ def take_screenshot(app: QApplication, window: QWidget, out: Path, timeout: floa
         app.processEvents()
         time.sleep(0.005)
     app.processEvents()
+    # A page image's tiles come from its thread after the first paint: wait for them too.
+    image = getattr(window, "page_image", None)
+    while image is not None and image.isVisible() and not image.settled() \
+            and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
     if os.environ.get("PAPER_READER_REPORT_PAINT"):  # for the start-up benchmark
         print(f"first-paint-monotonic {watcher.at:.6f}", flush=True)
     out.parent.mkdir(parents=True, exist_ok=True)

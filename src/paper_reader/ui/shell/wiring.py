@@ -135,10 +135,16 @@ def _wire_reading(parts: WindowParts) -> None:
         lambda index, _old: index.isValid() and reader.go_page(window.page_model.page_at(index.row())[0]))
     window.article_list.articleActivated.connect(reader.select_article)
     window.overview.articleActivated.connect(reader.select_article)
+    window.page_image.articleActivated.connect(reader.select_article)
+    window.page_image.linkActivated.connect(presenter.follow_on_page)
+    window.article_list.selectionModel().currentChanged.connect(
+        lambda index, _old: presenter.list_row(index.row() if index.isValid() else None))
     window.article_view.linkActivated.connect(reader.follow)
     window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
     window.tabs.currentChanged.connect(
-        lambda _i: window.tabs.currentWidget() is window.overview and presenter.show_overview())
+        lambda i: i == 0 and presenter.show_overview())
+    # Touch on the page image names Qt's enums: well after the first paint, however slow.
+    window.shown.connect(lambda: QTimer.singleShot(1000, window.page_image.grab_gestures))
 
     a.back.triggered.connect(reader.back)
     a.forward.triggered.connect(reader.forward)
@@ -147,6 +153,11 @@ def _wire_reading(parts: WindowParts) -> None:
     a.prev_issue.triggered.connect(lambda: reader.turn_issue(-1))
     a.next_issue.triggered.connect(lambda: reader.turn_issue(1))
     a.show_overview.triggered.connect(window.show_overview_tab)
+    image = window.page_image
+    a.zoom_in.triggered.connect(image.zoom_in)
+    a.zoom_out.triggered.connect(image.zoom_out)
+    a.fit_width.triggered.connect(image.fit_width)
+    a.fit_page.triggered.connect(image.fit_page)
     a.show_article.triggered.connect(window.show_article_tab)
 
     def whole(checked: bool) -> None:
@@ -176,6 +187,15 @@ def wire_look(parts: WindowParts) -> None:
     look.changed.connect(tools.search.look_changed)
     look.changed.connect(lambda _changed: tools.search.highlight())
     look.changed.connect(tools.look.sync_checks)
+    dim = parts.window.actions.dim_image
+    if dim is not None:
+        dim.setChecked(look.dim_image)
+
+        def dim_image(on: bool) -> None:
+            look.set_dim_image(on)
+            parts.settings.save_look(look)
+
+        dim.toggled.connect(dim_image)
 
 
 def page_file_filter() -> str:
@@ -250,8 +270,10 @@ def wire_tools(parts: WindowParts) -> None:
     a.next_hit.triggered.connect(lambda: search.step_hit(1))
     a.prev_hit.triggered.connect(lambda: search.step_hit(-1))
     search.made.connect(lambda panel: _wire_search_panel(panel, parts))
-    # Highlights follow the article view: a newly shown article gets the current terms.
+    # Highlights follow the article view: a newly shown article gets the current terms; the
+    # page image marks them too.
     reader.locationChanged.connect(lambda _loc: search.highlight())
+    reader.locationChanged.connect(lambda _loc: parts.presenter.mark_terms(search.terms))
     a.whole_article.toggled.connect(lambda _on: search.highlight())
 
     citations, printing = tools.citations, tools.printing
@@ -286,6 +308,8 @@ def _wire_search_panel(panel: SearchPanel, parts: WindowParts) -> None:
     panel.findInArticle.connect(search.find_in_article)
     # A new search's terms replace the old ones in the open article, marks and all.
     panel.resultsShown.connect(lambda _count: search.highlight(panel.terms()))
+    panel.resultsShown.connect(lambda _count: parts.presenter.mark_terms(search.terms))
+    panel.findInArticle.connect(lambda _text: parts.presenter.mark_terms(search.terms))
     parts.handle.replaced.connect(lambda _library: search.refresh_papers())
 
 

@@ -19,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 # and these models are painted in the window's first frame; tests/ui/test_models.py checks
 # the numbers against Qt's.
 DISPLAY_ROLE = 0
+DECORATION_ROLE = 1
 TOOLTIP_ROLE = 3
 TEXT_ALIGNMENT_ROLE = 7
 FOREGROUND_ROLE = 9
@@ -47,9 +48,24 @@ class PageListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[int, Page | None]] = []
         self.convert: Callable[[str], str] = _identity
+        # Small page images (QImage) by page number, drawn on idle time for pages with a PDF;
+        # a page without one keeps its text only.
+        self.thumbnails: dict[int, Any] = {}
+        self.thumbnailsShown: Callable[[], None] | None = None  # told of the first thumbnail
+
+    def set_thumbnail(self, number: int, image: Any) -> None:
+        row = self.row_of(number)
+        if row < 0:
+            return
+        first = not self.thumbnails
+        self.thumbnails[number] = image
+        if first and self.thumbnailsShown is not None:
+            self.thumbnailsShown()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0), [DECORATION_ROLE])
 
     def set_issue(self, issue: Issue | None) -> None:
         self.beginResetModel()
+        self.thumbnails = {}
         rows: list[tuple[int, Page | None]] = []
         if issue is not None:
             have = {p.number: p for p in issue.pages}
@@ -74,6 +90,8 @@ class PageListModel(QAbstractListModel):
             if page is None:
                 return self.convert(f"{page_label(number)}\n" + self.tr("未收录"))
             return self.convert(f"{page.label}\n{page.section or ''}".rstrip())
+        if role == DECORATION_ROLE:
+            return self.thumbnails.get(number)
         if role == TOOLTIP_ROLE:
             if page is None:
                 return self.tr("本版未收录，导入后即可阅读")
