@@ -11,7 +11,7 @@ from .output import CliError, say
 
 
 def cmd_export_page(args: argparse.Namespace) -> int:
-    from ..core.library.pdfs import page_file
+    from ..core.library.pdfs import page_file, pdf_of
     from ..core.safe_file import write_atomic
 
     date, number = args.page
@@ -28,7 +28,7 @@ def cmd_export_page(args: argparse.Namespace) -> int:
                            f"{', '.join(str(p.number) for p in issue.pages)})")
         if page.pdf is None:
             raise CliError(f"{where} was imported from text: it has no PDF to export")
-        data = lib.page_pdf(page.pdf.digest)
+        data = pdf_of(page, lib)
         if data is None:
             raise CliError(f"{lib.path}: the library file is damaged (the PDF of {where} is "
                            "missing)")

@@ -11,9 +11,26 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Protocol
 
 from ..model import Page, region
 from .rows import HEX_DIGITS, MAX_PAGE_POINTS, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_REGIONS
+
+
+class KeepsPdfs(Protocol):  # the Library (named so, not imported: the package imports this module)
+    def page_pdf(self, digest: str) -> bytes | None: ...
+
+
+def pdf_of(page: Page, library: KeepsPdfs | None) -> bytes | None:
+    """The page's PDF, from the one place there is: the page itself while it is being
+    imported, else the library that keeps it. None for a page from text. Everything that
+    draws a page (the page image, clippings, export-page) asks here."""
+    pdf = page.pdf
+    if pdf is None:
+        return None
+    if pdf.data is not None:
+        return pdf.data
+    return library.page_pdf(pdf.digest) if library is not None else None
 
 
 def check_geometry(page: Page) -> None:

@@ -42,12 +42,21 @@ class ImagePresenter:
         window.closing.connect(self.render.stop)
 
     def data(self, page: Page | None) -> bytes | None:
+        """The page's PDF; None when the library cannot give it (the view then says so)."""
         if page is None or page.pdf is None or page.size is None:
             return None
-        return self.render.data_for(page, self.reader.library)
+        from ...core.library.file import LibraryError
 
-    def has_image(self, page: Page | None) -> bool:
-        return self.data(page) is not None
+        try:
+            return self.render.data_for(page, self.reader.library)
+        except LibraryError:  # a damaged or vanished library: the view says the PDF is missing
+            return None
+
+    @staticmethod
+    def has_image(page: Page | None) -> bool:
+        """Whether the page is read on its image: it came from a PDF. Asked on every page
+        shown, so it reads nothing from the library."""
+        return page is not None and page.pdf is not None and page.size is not None
 
     def key(self, page: Page) -> tuple[object, ...]:
         issue = self.reader.issue

@@ -39,18 +39,6 @@ class Job(NamedTuple):
     terms: tuple[str, ...] = ()
 
 
-def pdf_bytes_of(page: Page, library: object) -> bytes | None:
-    """The page's PDF, from the one place there is: the page itself while it is being
-    imported, else the library that keeps it (when the library keeps PDFs)."""
-    pdf = page.pdf
-    if pdf is None:
-        return None
-    if pdf.data is not None:
-        return pdf.data
-    getter = getattr(library, "page_pdf", None)
-    return getter(pdf.digest) if getter is not None else None
-
-
 class _Worker(QObject):
     done = Signal(object, object)  # Job, QImage | list
     failed = Signal(object, str)  # Job, a one-line message
@@ -162,7 +150,9 @@ class RenderService(QObject):
             return None
         data = self._bytes.get(pdf.digest)
         if data is None:
-            data = pdf_bytes_of(page, library)
+            from ...core.library.pdfs import pdf_of
+
+            data = pdf_of(page, library)
             if data is None:
                 return None
             self._bytes[pdf.digest] = data

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 
+from ...core.library.pdfs import pdf_of
 from ...core.model import Page
 from ...core.reading.clipping import part_label
 
@@ -40,16 +41,6 @@ INK, GREY, RULE = "#1a1a1a", "#555555", "#b8b2a6"
 
 class ClippingFailed(Exception):
     """What kept a clipping from being made or saved, in a line for the reader."""
-
-
-def page_pdf(page: Page, library: Library | None) -> bytes | None:
-    """The page's PDF: in hand while it is being imported, else the library's copy."""
-    if page.pdf is None:
-        return None
-    if page.pdf.data is not None:
-        return page.pdf.data
-    stored = getattr(library, "page_pdf", None)  # a library that keeps page PDFs
-    return stored(page.pdf.digest) if stored is not None else None
 
 
 def reading_font(face: str | None, pixels: int) -> QFont:
@@ -80,7 +71,7 @@ def cut_out(parts: list[tuple[Page, Article]], library: Library | None,
             if page.number in opened or not can_cut(page, article):
                 continue
             label = convert(part_label(page))
-            data = page_pdf(page, library)
+            data = pdf_of(page, library)
             if data is None:
                 raise ClippingFailed(translate("Clipping", "{page}的版面 PDF 不在书库中，无法剪报。")
                                      .format(page=label))
