@@ -43,6 +43,8 @@ _WIDE_RANGES = ((0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0
 def is_wide(ch: str) -> bool:
     """A character set on a full em in CJK text (ideographs, kana, full-width forms)."""
     code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF:  # most of a Chinese page
+        return True
     return code >= 0x1100 and any(lo <= code <= hi for lo, hi in _WIDE_RANGES)
 
 
@@ -110,7 +112,7 @@ def _make_line(run: list[PdfChar], simplified: bool) -> LayoutLine:
             continue
         if prev is not None:
             gap = c.left - prev.right - usual
-            if spaced or gap > _space_gap(prev.char, c.char) * size:
+            if spaced or (gap > 0.15 * size and gap > _space_gap(prev.char, c.char) * size):
                 text.append(" ")
                 boxes.append((prev.right, min(prev.top, c.top), c.left, max(prev.bottom, c.bottom)))
         if c.char in _WIDE_DASHES:  # a dash set as one glyph two or three ems wide: ——
