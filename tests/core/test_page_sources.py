@@ -15,20 +15,22 @@ from paper_reader.core.importer import import_paths, parse_path
 from paper_reader.core.library import Library
 from paper_reader.core.model import Origin
 from paper_reader.core.sources.decoding import PageFileError
+from paper_reader.core.sources.pdf import PdfSource
 from paper_reader.core.sources.text import TextSource, pages_of_text
 from paper_reader.core.sources.walk import page_files, read_pages
 
 
-def test_text_is_the_one_kind_registered_and_names_itself() -> None:
-    [text] = sources.registered()
+def test_text_and_pdf_are_the_kinds_registered_and_name_themselves() -> None:
+    text, pdf = sources.registered()
     assert isinstance(text, TextSource) and sources.default_source() is text
-    assert sources.kinds_text() == ".txt"
-    assert sources.patterns() == ["*.txt", "*.text"]
+    assert isinstance(pdf, PdfSource)
+    assert sources.kinds_text() == ".txt, .pdf"
+    assert sources.patterns() == ["*.txt", "*.text", "*.pdf"]
 
 
 @pytest.mark.parametrize(("name", "taken"), [
     ("page1.txt", True), ("PAGE1.TXT", True), ("p2.text", True), ("page3", True),
-    ("page1.pdf", False), ("scan.png", False), ("notes.md", False)])
+    ("page1.pdf", True), ("scan.png", False), ("notes.md", False)])
 def test_a_name_says_its_kind(tmp_path: Path, name: str, taken: bool) -> None:
     assert (sources.source_by_name(tmp_path / name) is not None) is taken
     assert sources.accepts(tmp_path / name) is taken  # nothing there: by name alone
@@ -111,7 +113,7 @@ def test_the_kinds_named_in_the_command_line(tmp_path: Path, capsys: pytest.Capt
     empty.mkdir()
     (empty / "notes.md").write_text("not a page", "utf-8")
     assert main(["import", str(empty), "--db", str(tmp_path / "lib.sqlite3")]) == 1
-    assert f"error: {empty}: the folder holds no page files (.txt)" in capsys.readouterr().err
+    assert f"error: {empty}: the folder holds no page files (.txt, .pdf)" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["import", "--help"])
-    assert "page files (.txt) or folders of them" in capsys.readouterr().out
+    assert "page files (.txt, .pdf) or folders of them" in capsys.readouterr().out

@@ -47,7 +47,7 @@ def json_pages() -> Iterator[JsonPageSource]:
     source = sources.register(JsonPageSource())
     yield source
     sources.unregister(source)
-    assert sources.kinds_text() == ".txt"
+    assert sources.kinds_text() == ".txt, .pdf"
 
 
 def page_file(folder: Path, date: str, title: str) -> Path:
@@ -80,16 +80,16 @@ def test_the_command_line_imports_and_names_a_new_kind(json_pages: JsonPageSourc
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["import", str(empty), "--db", str(db)]) == 1
-    assert "the folder holds no page files (.txt, .page.json)" in capsys.readouterr().err
+    assert "the folder holds no page files (.txt, .pdf, .page.json)" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["import", "--help"])
-    assert "page files (.txt, .page.json) or folders of them" in capsys.readouterr().out
+    assert "page files (.txt, .pdf, .page.json) or folders of them" in capsys.readouterr().out
 
 
 def test_the_file_dialog_offers_a_new_kind(json_pages: JsonPageSource, qtbot, reader_app: ReaderApp,
                                            tmp_path: Path, library_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    assert page_file_filter() == "版面文件 (*.txt *.text *.page.json);;所有文件 (*)"
+    assert page_file_filter() == "版面文件 (*.txt *.text *.pdf *.page.json);;所有文件 (*)"
     chosen = page_file(tmp_path / "chosen", "2024-05-03", "从对话框来")
     asked: list[str] = []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..core.library import Library, Removal, SearchHit, SearchQuery
 from ..core.terminal import for_terminal
@@ -34,11 +35,32 @@ def _open(db: str | None, readonly: bool = False, must_exist: bool = False) -> L
         raise CliError(f"{str(path)[:120]}: cannot be used as a library ({exc.strerror or exc})") from None
 
 
+class PdfPages:
+    """How far the reading of a long PDF has come, on stderr: a counter on a terminal, else a
+    line every ``every`` pages. Short files (``quiet`` pages or fewer) say nothing."""
+
+    def __init__(self, stream: TextIO, quiet: int = 20, every: int = 50) -> None:
+        self.stream, self.quiet, self.every = stream, quiet, every
+        self.live = stream.isatty()
+
+    def __call__(self, path: Path, done: int, total: int) -> None:
+        if total <= self.quiet:
+            return
+        text = for_terminal(f"{path}: page {done} of {total} read")
+        if self.live:
+            self.stream.write(f"\r{text}" + ("\n" if done == total else ""))
+        elif done % self.every == 0 or done == total:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from ..core.importer import parse_path
     from ..core.parsing.issue import unfiled
+    from ..core.sources.pdf import reading_progress
 
-    issue = parse_path(args.path)
+    with reading_progress(PdfPages(sys.stderr)):
+        issue = parse_path(args.path)
     why = unfiled(issue, str(Path(args.path)))
     if why:  # what import would refuse, parse refuses too, in the same words
         raise CliError(why)
@@ -57,8 +79,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..core.importer import import_paths
+    from ..core.sources.pdf import reading_progress
 
-    with _open(args.db) as lib:
+    with _open(args.db) as lib, reading_progress(PdfPages(sys.stderr)):
         report = import_paths(lib, args.paths, progress=Progress(sys.stderr))
     for r in report.results:
         say(r.line())

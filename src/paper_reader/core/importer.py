@@ -82,6 +82,11 @@ def import_paths(library: Library, paths: Iterable[str | Path],
     grouped = group_issues(pages, replaced)
     for earlier, later in replaced:  # never drop a page without a word
         a, b = _file_of(earlier), _file_of(later)
+        if later.pdf is not None and earlier.pdf is None:
+            # The same page as text and as its PDF: the PDF's has the page image too.
+            report.warnings.append(f"{a} {earlier.label}: the text was not needed; the page "
+                                   f"was taken from its PDF, {b}")
+            continue
         where = a if a == b else f"{a} and {b}"
         report.errors.append(
             f"{where}: two pages of one issue are both {earlier.label}; only the later one "

@@ -20,7 +20,8 @@ def unfiled(issue: Issue, where: str) -> str | None:
 def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:
     """Gather the pages of one issue: paper and date from masthead or running headers.
 
-    Two pages with one number: the later is kept; ``replaced`` gets (earlier, later).
+    Two pages with one number: the later is kept, but a page from its PDF is kept over one
+    from text (it has the page image); ``replaced`` gets (dropped, kept).
     """
     pages = list(pages)
     front = next((p for p in pages if p.masthead), None)
@@ -36,8 +37,13 @@ def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = N
     )
     by_number: dict[int, Page] = {}
     for p in pages:
-        if replaced is not None and p.number in by_number:
-            replaced.append((by_number[p.number], p))
+        had = by_number.get(p.number)
+        if had is not None and had.pdf is not None and p.pdf is None:
+            if replaced is not None:
+                replaced.append((p, had))
+            continue
+        if replaced is not None and had is not None:
+            replaced.append((had, p))
         by_number[p.number] = p  # a later part of the same number replaces an earlier one
     issue.pages = sorted(by_number.values(), key=lambda p: p.number)
     resolve_links(issue)

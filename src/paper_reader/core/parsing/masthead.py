@@ -206,7 +206,7 @@ def read_top(lines: list[tuple[int, str]], window: int = 14) -> PageTop:
         if "。" in t or len(t) > 60:
             break
         probe = PageTop()
-        fields.append(_field(s, probe))
+        fields.append(_field(s, probe) or _section_after_label(candidates, i))
         front = front or probe.front
         running.append(probe.running)
         dated.append(probe.date is not None or "date_text" in probe.masthead)
@@ -226,13 +226,26 @@ def read_top(lines: list[tuple[int, str]], window: int = 14) -> PageTop:
     strong = any(any(p.search(norm(s)) for p in STRONG) for _, s in region)
     if not (strong or any(running[: last + 1]) or (any(dated[: last + 1]) and len(region) >= 2)):
         return PageTop()
-    for n, s in region:
+    for i, (n, s) in enumerate(region):
         top.lines.append(n)
         top.texts.append(s.strip())
-        if not _field(s, top):
+        if _section_after_label(region, i) and top.section is None:
+            top.section = s.strip()
+        elif not _field(s, top):
             top.masthead.setdefault("other", []).append(s.strip())
     if top.paper:
         top.masthead["paper"] = top.paper
     if top.front and top.number is None:
         top.number = 1
     return top
+
+
+def _section_after_label(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether line i is a section's name set on its own beside the page label before it
+    (第二版, then 综合 in larger type: a page PDF's header gives them as two lines)."""
+    if i == 0:
+        return False
+    t = norm(lines[i][1]).strip()
+    label = PAGE_LABEL.match(norm(lines[i - 1][1]).strip())
+    return bool(label and not label.group(2) and len(t) <= 6 and t != "-"
+                and SECTION.fullmatch(t) and not PAPER_NAME.match(t))

@@ -107,15 +107,28 @@ class _State:
     unplaced: list[Line] = field(default_factory=list)
 
 
+# What the page's geometry says a line is, where it is known (a page read from its PDF):
+# the kind of the text frame the line was set in (see sources/pdf_layout.KINDS).
+HEADING_HINTS = ("headline", "kicker", "subtitle")
+
+
 class PageParser:
-    def __init__(self, blocks: list[list[Line]]) -> None:
+    def __init__(self, blocks: list[list[Line]], hints: dict[int, str] | None = None) -> None:
         self.blocks = blocks
+        self.hints = hints or {}
         self.s = _State()
+
+    def _hint(self, block: list[Line]) -> str | None:
+        return self.hints.get(block[0][0])
 
     # -- block classification -------------------------------------------------------
     def _is_heading_block(self, i: int) -> bool:
         block = self.blocks[i]
-        return len(block) <= 3 and all(heading_like(s) for _, s in block)
+        if len(block) > 3:
+            return False
+        if self._hint(block) in HEADING_HINTS:  # set in display type: a heading, commas or not
+            return True
+        return all(heading_like(s) for _, s in block)
 
     def _starts_article(self, i: int, depth: int = 0) -> bool:
         """Strong evidence that block i opens a new article (used when a cut is open)."""
@@ -137,13 +150,19 @@ class PageParser:
         for i, block in enumerate(self.blocks):
             first = block[0][1]
             single = len(block) == 1
-            if single and is_caption(first) and (s.current is not None or s.pending):
+            hint = self._hint(block)
+            if single and (is_caption(first) or hint == "caption") \
+                    and (s.current is not None or s.pending):
                 if s.pending or s.current is None:
                     s.pending_captions.append(block[0])
                 else:
                     self._caption(s.current, block[0])
                 continue
-            if s.current is not None and s.open and not s.pending and not self._starts_article(i):
+            if hint == "column" and not s.pending:  # a column's tag set over its headline
+                s.pending.append(_Heading("head", block))
+                continue
+            if s.current is not None and (s.open or hint == "continued") and not s.pending \
+                    and not self._starts_article(i):
                 self._join(block)
                 continue
             t = norm(first).strip()
@@ -152,7 +171,8 @@ class PageParser:
                     s.current.column = first
                     s.current.lines.append(block[0][0])
                     continue
-            if s.pending and any(h.kind == "head" for h in s.pending) and SUBTITLE.match(t):
+            if s.pending and any(h.kind == "head" for h in s.pending) \
+                    and (SUBTITLE.match(t) or hint == "subtitle"):
                 s.pending.append(_Heading("subtitle", block))
                 continue
             if all(is_byline_line(x) for _, x in block) and (s.pending or s.current is None
@@ -232,7 +252,8 @@ class PageParser:
                     art.continued_from = Link(number)
                 art.markers.append(text[: m.end()].strip())
                 text, t = text[m.end():], t[m.end():]
-            if not art.paragraphs and (m := BYLINE_PREFIX.match(t)) and m.end() < len(t):
+            if not art.paragraphs and (m := BYLINE_PREFIX.match(t)) \
+                    and (m.end() < len(t) or "(" in t):  # 本报讯(记者 程亮) on a line of its own
                 printed = text[: m.end()].strip()
                 art.byline = f"{art.byline} {printed}" if art.byline else printed
                 art.authors += authors_of(printed)
@@ -297,13 +318,15 @@ def _kind(art: Article) -> str:
     return "news"
 
 
-def parse_page(text: str, number: int | None = None) -> Page:
-    """Parse the text of one page. ``number`` is used when the page does not say."""
+def parse_page(text: str, number: int | None = None, hints: dict[int, str] | None = None) -> Page:
+    """Parse the text of one page. ``number`` is used when the page does not say. ``hints``:
+    the kind of frame (headline, kicker, subtitle, caption, body, small) each line (1-based)
+    was set in, where the page's geometry knows it."""
     lines = [(i + 1, s.strip()) for i, s in enumerate(text.split("\n"))]
     top = read_top(lines)
     taken = set(top.lines)
     rest = [(n, s) if n not in taken else (n, "") for n, s in lines]
-    articles, unplaced = PageParser(blocks_of(rest)).run()
+    articles, unplaced = PageParser(blocks_of(rest), hints).run()
     num = top.number or number or 1
     page = Page(
         number=num,

@@ -108,9 +108,11 @@ def kinds_text() -> str:
 
 
 def _register_builtins() -> None:
+    from .pdf import PdfSource
     from .text import TextSource
 
     register(TextSource())
+    register(PdfSource())
 
 
 _register_builtins()

@@ -13,14 +13,14 @@ decides the order, the frames and the sizes, and keeps every line's box for the 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .pdf_document import Box, PdfChar, PdfPage
 from .pdf_lines import LayoutLine, bbox, build_frames, build_lines, is_wide, mode, overlap
 from .pdf_order import reading_order
 from .radicals import clean_text
 
-KINDS = ("headline", "kicker", "subtitle", "body", "caption", "small")
+KINDS = ("headline", "kicker", "subtitle", "column", "body", "caption", "small")
 HEADING_KINDS = ("headline", "kicker", "subtitle")
 
 DISPLAY = 1.12  # a frame this much larger than the body type is a heading's
@@ -76,9 +76,10 @@ def layout_page(page: PdfPage, simplified: bool = True) -> PageLayout:
     boxes = [bbox([lines[i].box for i in s]) for s in stacks]
     figures = _pictures(page)
     kinds, headings = classify(stacks, boxes, lines, body, figures, _body_face(lines, body))
+    _tags_over_headings(stacks, boxes, lines, kinds, headings)
     out_lines: list[LayoutLine] = []
     frames: list[Frame] = []
-    for n, (k, unit) in enumerate(reading_order(boxes, headings, max(1.0, 0.2 * body))):
+    for n, (k, unit) in enumerate(reading_order(boxes, headings, max(1.0, 0.2 * body), figures)):
         idx = []
         for i in stacks[k]:
             ln = lines[i]
@@ -151,6 +152,29 @@ def classify(stacks: list[list[int]], boxes: list[Box], lines: list[LayoutLine],
     return kinds, headings
 
 
+def _tags_over_headings(stacks: list[list[int]], boxes: list[Box], lines: list[LayoutLine],
+                        kinds: list[str], headings: dict[int, list[int]]) -> None:
+    """A column's tag (新闻特写, 短评) set on a line of its own just above a headline is read
+    with that heading, first, as its kind "column"."""
+    taken = {k for members in headings.values() for k in members}
+    for k, stack in enumerate(stacks):
+        ln = lines[stack[0]]
+        word = ln.text.replace(" ", "")
+        if k in taken or len(stack) != 1 or kinds[k] not in ("body", "small") \
+                or len(word) > 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        for members in headings.values():
+            top = min(members, key=lambda m: boxes[m][1])
+            gap = boxes[top][1] - boxes[k][3]
+            width = boxes[top][2] - boxes[top][0]
+            # over the headline, or at the head of the columns a centred headline spans
+            if 0 <= gap <= 3 * ln.size and boxes[top][0] - width <= boxes[k][0] <= boxes[top][2]:
+                members.append(k)
+                taken.add(k)
+                kinds[k] = "column"
+                break
+
+
 def _under_picture(box: Box, size: float, figures: list[Box]) -> bool:
     width = box[2] - box[0]
     return any(overlap(box, f) >= 0.5 * width and 0 <= box[1] - f[3] <= 1.5 * size for f in figures)
@@ -166,35 +190,62 @@ class PageText:
 
     text: str
     sources: list[list[int]]
+    # Text lines (0-based) that open a column but go on with the paragraph before it.
+    continued: set[int] = field(default_factory=set)
 
 
 def _joined(texts: list[str]) -> str:
     out = ""
     for t in texts:
-        if out and t and not (is_wide(out[-1]) or is_wide(t[0])):
+        if out and t and not (_wide(out[-1]) or _wide(t[0])) \
+                and not (out[-1] in _CUT_AFTER or (out[-1].isdigit() and t[0].isdigit())):
             out += " "  # a line of Latin words broken at a space
         out += t
     return out
+
+
+def _wide(ch: str) -> bool:
+    return is_wide(ch) or ch in "“”‘’"  # quotes too are set on a full em in CJK text
+
+
+# A number or an address too long for the measure is cut after one of these, or between digits.
+_CUT_AFTER = set("-./@_:")
 
 
 def page_text(layout: PageLayout) -> PageText:
     """The parser's text of a laid-out page."""
     rows: list[str] = []
     sources: list[list[int]] = []
+    continued: set[int] = set()
     prev_kind = ""
     for k, frame in enumerate(layout.frames):
         if k and not (prev_kind == "kicker" and frame.kind == "headline"):
             rows.append("")
             sources.append([])
         prev_kind = frame.kind
-        if frame.kind in HEADING_KINDS:  # a title set over two lines is one title
-            groups = [list(frame.lines)]
+        if frame.kind in HEADING_KINDS or frame.kind == "caption":  # a title set over two
+            groups = [list(frame.lines)]  # lines is one title; a caption one paragraph
         else:
             groups = paragraphs(layout, frame.lines)
+        if frame.kind == "body" and groups and _continues(layout, frame.lines):
+            continued.add(len(rows))
         for para in groups:
-            rows.append(_joined([layout.lines[i].text for i in para]))
+            texts = [layout.lines[i].text for i in para]
+            # A heading breaks between its phrases: 早谋划早部署早落实 / 夯实全年粮食丰收基础
+            rows.append(" ".join(texts) if frame.kind in HEADING_KINDS else _joined(texts))
             sources.append(para)
-    return PageText("".join(row + "\n" for row in rows), sources)
+    return PageText("".join(row + "\n" for row in rows), sources, continued)
+
+
+def _continues(layout: PageLayout, frame_lines: list[int]) -> bool:
+    """Whether a column's first line goes on with the paragraph before it: not indented, in
+    a column whose paragraphs are (so that an indent would show)."""
+    lines = [layout.lines[i] for i in frame_lines]
+    if len(lines) < 2:
+        return False
+    left = min(ln.box[0] for ln in lines)
+    indented = [ln.box[0] > left + 0.8 * ln.size for ln in lines]
+    return not indented[0] and any(indented[1:])
 
 
 def paragraphs(layout: PageLayout, frame_lines: list[int]) -> list[list[int]]:
@@ -203,6 +254,10 @@ def paragraphs(layout: PageLayout, frame_lines: list[int]) -> list[list[int]]:
     lines = [layout.lines[i] for i in frame_lines]
     left = min(ln.box[0] for ln in lines)
     right = max(ln.box[2] for ln in lines)
+    full = sum(ln.box[2] >= right - 1.2 * ln.size for ln in lines)
+    if len(lines) > 2 and full * 2 < len(lines) and all(ln.kind == "small" for ln in lines):
+        # Ragged lines (a masthead's small print, a list): each line is one of its own.
+        return [[i] for i in frame_lines]
     out: list[list[int]] = []
     for j, i in enumerate(frame_lines):
         em = lines[j].size

@@ -9,6 +9,7 @@ paragraph's indent) or a centre, make a text frame.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -29,6 +30,7 @@ class LayoutLine:
     frame: int = -1  # index into PageLayout.frames
     char_boxes: list[Box] = field(default_factory=list, repr=False)  # one per character of text
     baseline: float = 0.0
+    faces: frozenset[str] = frozenset()  # every font the line is set in (a byline's face at its head)
 
 
 # -- lines -----------------------------------------------------------------------------
@@ -41,6 +43,8 @@ _WIDE_RANGES = ((0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0
 def is_wide(ch: str) -> bool:
     """A character set on a full em in CJK text (ideographs, kana, full-width forms)."""
     code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF:  # most of a Chinese page
+        return True
     return code >= 0x1100 and any(lo <= code <= hi for lo, hi in _WIDE_RANGES)
 
 
@@ -62,6 +66,11 @@ def _rows(chars: list[PdfChar]) -> list[list[PdfChar]]:
 
 def _split_row(row: list[PdfChar]) -> list[list[PdfChar]]:
     """A row cut at every gap wider than about a character."""
+    ink = [c for c in row if not c.char.isspace()]
+    gaps = sorted(b.left - a.right for a, b in zip(ink, ink[1:], strict=False))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    # A letter-spaced row (SONG HE RI BAO under a masthead) is cut only at its word spaces.
+    reach = 3 * usual if usual > 0.5 * max(c.size for c in ink) else 0.0
     runs: list[list[PdfChar]] = []
     last: PdfChar | None = None
     for c in row:
@@ -69,7 +78,7 @@ def _split_row(row: list[PdfChar]) -> list[list[PdfChar]]:
             if runs and last is not None:
                 runs[-1].append(c)
             continue
-        if last is None or c.left - last.right > 1.0 * max(c.size, last.size) \
+        if last is None or c.left - last.right > max(reach, 0.6 * max(c.size, last.size)) \
                 or abs(c.size - last.size) > 0.5 * max(c.size, last.size):
             runs.append([c])
         else:
@@ -103,17 +112,44 @@ def _make_line(run: list[PdfChar], simplified: bool) -> LayoutLine:
             continue
         if prev is not None:
             gap = c.left - prev.right - usual
-            both_wide = is_wide(prev.char) and is_wide(c.char)
-            if spaced or gap > (0.8 if both_wide else 0.2) * size:
+            if spaced or (gap > 0.15 * size and gap > _space_gap(prev.char, c.char) * size):
                 text.append(" ")
                 boxes.append((prev.right, min(prev.top, c.top), c.left, max(prev.bottom, c.bottom)))
-        text.append(unify_char(c.char, simplified))
-        boxes.append((c.left, c.top, c.right, c.bottom))
+        if c.char in _WIDE_DASHES:  # a dash set as one glyph two or three ems wide: ——
+            n = _WIDE_DASHES[c.char]
+            step = (c.right - c.left) / n
+            text.extend("—" * n)
+            boxes.extend((c.left + k * step, c.top, c.left + (k + 1) * step, c.bottom)
+                         for k in range(n))
+        else:
+            text.append(unify_char(c.char, simplified))
+            boxes.append((c.left, c.top, c.right, c.bottom))
         prev, spaced = c, False
     box = (min(c.left for c in ink), min(c.top for c in ink),
            max(c.right for c in ink), max(c.bottom for c in ink))
     return LayoutLine("".join(text), box, size, bold, font, char_boxes=boxes,
-                      baseline=mode([round(c.baseline, 1) for c in ink]))
+                      baseline=mode([round(c.baseline, 1) for c in ink]),
+                      faces=frozenset(c.font for c in ink))
+
+
+# Qt's writer (and others) put the two- and three-em dashes where a Chinese text has —— (a
+# subtitle's lead, a dash in a sentence): the text is the pair of em dashes, as typed.
+_WIDE_DASHES = {"\u2e3a": 2, "\u2e3b": 3}
+
+
+_MARKER_AT_END = re.compile(r"^[（(]\s*(?:下转|下轉|转|轉)[^（()）]{1,8}[)）]$")
+
+
+_CJK_QUOTES = set("“”‘’")  # set on a full em in a CJK font
+
+
+def _space_gap(left: str, right: str) -> float:
+    """The gap, in ems beyond the line's usual letter-spacing, that stands for a space
+    between two characters. A CJK font's space is about a fifth of an em; between an
+    ideograph and a Latin word a typesetter often adds spacing of its own (or spreads a
+    justified line's slack there), which is no space in the text."""
+    wide = sum(is_wide(ch) or ch in _CJK_QUOTES for ch in (left, right))
+    return (0.2, 0.6, 0.15)[wide]
 
 
 def build_lines(chars: list[PdfChar], simplified: bool = True) -> list[LayoutLine]:
@@ -127,11 +163,17 @@ def build_lines(chars: list[PdfChar], simplified: bool = True) -> list[LayoutLin
     every = _ByBaseline([ln for row in made for ln in row])
 
     def apart(a: LayoutLine, b: LayoutLine) -> bool:
-        if abs(a.size - b.size) > 0.15 * max(a.size, b.size) or a.font != b.font:
+        if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
             return True
         others = [o for o in every.within(a.baseline, 12 * a.size) if o.baseline != a.baseline]
-        alike = [o for o in others if abs(o.size - a.size) <= 0.15 * a.size]
+        alike = [o for o in others if abs(o.size - a.size) <= 0.1 * a.size]
         tol = 0.3 * a.size
+        if _MARKER_AT_END.match(b.text) and any(
+                abs(o.box[0] - a.box[0]) <= 3 * a.size and abs(o.box[2] - b.box[2]) <= tol
+                for o in alike):
+            return False  # a column's last line with its 下转 marker set at the measure's end
+        if a.font != b.font:
+            return True
         if any(abs(o.box[0] - b.box[0]) <= tol for o in alike) \
                 or any(abs(o.box[2] - a.box[2]) <= tol for o in alike):
             return True
@@ -207,9 +249,11 @@ def build_frames(lines: list[LayoutLine]) -> list[list[int]]:
             step = ln.baseline - up.baseline
             if step <= 0.5 * ln.size or step > 2.2 * ln.size:
                 continue
-            if abs(up.size - ln.size) > 0.1 * max(up.size, ln.size) or up.font != ln.font \
-                    or up.bold != ln.bold:
+            if abs(up.size - ln.size) > 0.1 * max(up.size, ln.size):
                 continue
+            byline_atop = len(stacks[s]) == 1 and abs(up.box[0] - ln.box[0]) <= 0.5 * ln.size
+            if not _same_face(up, ln) and not byline_atop:
+                continue  # another face, but for a byline set alone atop its column
             if pitch[s] and abs(step - pitch[s]) > 0.2 * pitch[s]:
                 continue
             in_column = min(ln.box[2], rights[s]) - max(ln.box[0], lefts[s]) > 0
@@ -240,6 +284,14 @@ def build_frames(lines: list[LayoutLine]) -> list[list[int]]:
                   and lines[last].size <= ln.size]:
             del open_ends[s]
     return stacks
+
+
+def _same_face(up: LayoutLine, ln: LayoutLine) -> bool:
+    """Whether two lines are set in one face: the same, or one of them opens in another face
+    and goes on in the other's (a column's first line with its byline: 本报讯(记者 …))."""
+    if up.font == ln.font and up.bold == ln.bold:
+        return True
+    return up.font in ln.faces or ln.font in up.faces
 
 
 def _shares_row(index: _ByBaseline, ln: LayoutLine, up: LayoutLine) -> bool:

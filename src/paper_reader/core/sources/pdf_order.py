@@ -42,15 +42,17 @@ def _cut(boxes: list[Box], idx: list[int], axis: int, min_gap: float) -> list[li
     return groups
 
 
-def article_units(boxes: list[Box], headings: dict[int, list[int]]) -> list[int]:
+def article_units(boxes: list[Box], headings: dict[int, list[int]],
+                  figures: list[Box] | None = None) -> list[int]:
     """The area each frame is read with: a heading's (named by its headline frame), for a
     frame under it; a frame under no heading is an area of its own (numbered past the
-    frames). ``headings`` maps each headline frame to its heading's frames."""
+    frames). ``headings`` maps each headline frame to its heading's frames; ``figures``
+    (photos) bound a heading's area as frames do."""
     unit = [-1] * len(boxes)
     for head, members in headings.items():
         for k in members:
             unit[k] = head
-    areas = _heading_areas(boxes, headings)
+    areas = _heading_areas(boxes, headings, figures or [])
     for k, box in enumerate(boxes):
         if unit[k] != -1:
             continue
@@ -63,14 +65,15 @@ def article_units(boxes: list[Box], headings: dict[int, list[int]]) -> list[int]
     return unit
 
 
-def _heading_areas(boxes: list[Box], headings: dict[int, list[int]]) -> dict[int, Box]:
+def _heading_areas(boxes: list[Box], headings: dict[int, list[int]],
+                   figures: list[Box]) -> dict[int, Box]:
     """Each heading's box widened over the columns it heads: out to halfway to the nearest
-    frame level with it, or without end where there is none."""
+    frame or photo level with it, or without end where there is none."""
     areas: dict[int, Box] = {}
     for head, members in headings.items():
         left, top, right, bottom = bbox([boxes[k] for k in members])
         lo, hi = float("-inf"), float("inf")
-        for k, b in enumerate(boxes):
+        for k, b in enumerate(boxes + figures):
             if k in members or b[3] <= top or b[1] >= bottom:
                 continue
             if b[2] <= left:
@@ -82,10 +85,10 @@ def _heading_areas(boxes: list[Box], headings: dict[int, list[int]]) -> dict[int
 
 
 def reading_order(boxes: list[Box], headings: dict[int, list[int]],
-                  min_gap: float) -> list[tuple[int, int]]:
+                  min_gap: float, figures: list[Box] | None = None) -> list[tuple[int, int]]:
     """All frames in reading order (see the module's note), each with its area's number,
     the areas numbered as they are read."""
-    units = article_units(boxes, headings)
+    units = article_units(boxes, headings, figures)
     members: dict[int, list[int]] = {}
     for k, u in enumerate(units):
         members.setdefault(u, []).append(k)
@@ -97,5 +100,13 @@ def reading_order(boxes: list[Box], headings: dict[int, list[int]],
         head = sorted(headings.get(u, []), key=lambda k: boxes[k][1])
         rest = [k for k in members[u] if k not in head]
         out.extend((k, number) for k in head)
+        # What stands between the heading and the columns, above all of them (a byline
+        # centred under the title), is read before the columns.
+        lead = [k for k in rest if all(boxes[k][3] <= boxes[j][1] + min_gap for j in rest if j != k)]
+        if len(lead) == len(rest):
+            lead = []
+        lead.sort(key=lambda k: (boxes[k][1], boxes[k][0]))
+        out.extend((k, number) for k in lead)
+        rest = [k for k in rest if k not in lead]
         out.extend((rest[j], number) for j in xy_order([boxes[k] for k in rest], min_gap=min_gap))
     return out

@@ -1,0 +1,210 @@
+"""Page PDFs: the publisher's page, one page a file or a whole issue in one, read into the same
+articles as a page of text, each article with its regions on the page image.
+
+The geometry (pdf_layout) finds the lines, the text frames, their kinds and the reading order;
+the text parser makes up the articles from that text, told each line's frame kind; the regions
+come back from the parser's line numbers through the layout to the frames on the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from ..model import Article, Origin, Page, PagePdf, Region
+from .decoding import not_there, why_unreadable
+from .names import page_from_name
+
+# Told, for a file of many pages, how far the reading has come: (file, pages read, pages).
+Progress = Callable[[Path, int, int], None]
+_PROGRESS: ContextVar[Progress | None] = ContextVar("pdf_progress", default=None)
+
+
+@contextmanager
+def reading_progress(callback: Progress) -> Iterator[None]:
+    """Report each page read of a PDF while the block runs (the command line's counter)."""
+    token = _PROGRESS.set(callback)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
+
+
+class PdfSource:
+    kind = "page PDF"
+    suffixes = (".pdf",)
+
+    def recognises(self, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def read(self, path: Path) -> list[Page]:
+        from .pdf_document import MAX_PDF_BYTES, PdfFileError, open_pdf_bytes
+
+        name = str(path)
+        data = _file_bytes(path, MAX_PDF_BYTES, PdfFileError)
+        digest = hashlib.sha256(data).hexdigest()
+        progress = _PROGRESS.get()
+        pages: list[Page] = []
+        with open_pdf_bytes(data, name) as doc:
+            count = doc.page_count
+            hint = page_from_name(path) if count == 1 else None
+            for index in range(count):
+                page = read_pdf_page(doc.read_page(index + 1), hint or index + 1)
+                page.pdf = PagePdf(digest, index, data)
+                page.origin = Origin(path, index)
+                pages.append(page)
+                if progress is not None:
+                    progress(path, index + 1, count)
+        if not pages:
+            raise PdfFileError(f"{name}: the PDF has no pages")
+        return pages
+
+    def __repr__(self) -> str:
+        return "PdfSource()"
+
+
+def _file_bytes(path: Path, limit: int, error: type[Exception]) -> bytes:
+    """The whole file, refused before reading when it is not a regular file or too large."""
+    missing = not_there(path)
+    if missing is not None:
+        raise error(str(missing))
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{path}: cannot be read (not a regular file)")
+        if st.st_size > limit:
+            raise error(f"{path}: {st.st_size / 1048576:.1f} MB is too large for a page PDF "
+                        f"(limit {limit // 1048576} MB)")
+        return path.read_bytes()
+    except error:
+        raise
+    except (OSError, ValueError) as exc:
+        raise error(f"{path}: cannot be read ({why_unreadable(exc, path)})") from None
+
+
+def read_pdf_page(pdf_page: object, number: int) -> Page:
+    """One PDF page (pdf_document.PdfPage) laid out and parsed; ``number`` where the page does
+    not print its own."""
+    from ..parsing.parser import parse_page
+    from .pdf_layout import layout_page, page_text
+
+    layout = layout_page(pdf_page)  # type: ignore[arg-type]
+    text = page_text(layout)
+    hints = {n + 1: "continued" if n in text.continued
+             else layout.frames[layout.lines[src[0]].frame].kind
+             for n, src in enumerate(text.sources) if src}
+    page = parse_page(text.text, number=number, hints=hints)
+    page.size = (round(layout.width, 2), round(layout.height, 2))
+    for article in page.articles:
+        article.regions = []
+    place_articles(page.articles, layout, text.sources)
+    # What the cleaning did, for the import report (each line names the file and the page).
+    if layout.private_use:
+        page.warnings.append(f"{_count(layout.private_use, 'private-use character')} kept as "
+                             "printed")
+    if layout.radicals:
+        page.warnings.append(f"{_count(layout.radicals, 'radical code point')} read as the "
+                             "ideographs they stand for")
+    if layout.unmapped:
+        page.warnings.append(f"{_count(layout.unmapped, 'character')} without a Unicode value in "
+                             "the PDF's fonts, which may read wrongly")
+    return page
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+# -- regions ---------------------------------------------------------------------------------
+
+def place_articles(articles: list[Article], layout: object, sources: list[list[int]]) -> None:
+    """Each article's regions: one rectangle for its heading (across the columns it heads),
+    one for each piece of a body column and each caption; none holds another article's line."""
+    from .pdf_layout import HEADING_KINDS, PageLayout
+
+    assert isinstance(layout, PageLayout)
+    owner: dict[int, int] = {}  # layout line -> article
+    for a, article in enumerate(articles):
+        for n in article.lines:
+            for i in sources[n - 1] if 0 < n <= len(sources) else ():
+                owner.setdefault(i, a)
+    centres = [(ln.box, [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+                         for b, ch in zip(ln.char_boxes, ln.text, strict=False) if ch != " "])
+               for ln in layout.lines]
+    for a, article in enumerate(articles):
+        mine = sorted(i for i, o in owner.items() if o == a)
+        parts: dict[int, list[int]] = {}
+        for i in mine:
+            parts.setdefault(layout.lines[i].frame, []).append(i)
+        heading = [f for f in parts if layout.frames[f].kind in HEADING_KINDS]
+        body = [f for f in parts if f not in heading]
+        # Each piece: the rectangles it may take, widest first; the last is its lines' own box.
+        pieces: list[tuple[Region, ...]] = []
+        if heading:
+            own = _box([layout.lines[i].box for f in heading for i in parts[f]])
+            under = [_box([layout.lines[i].box for i in parts[f]]) for f in body]
+            under = [b for b in under if b[1] >= own[1]]
+            wide = (min([own[0], *(b[0] for b in under)]), own[1],
+                    max([own[2], *(b[2] for b in under)]), own[3])
+            pad = 0.3 * max(layout.lines[i].size for f in heading for i in parts[f])
+            pieces.append((_grow(wide, 0, pad), wide, own))
+        for f in sorted(body, key=lambda f: parts[f][0]):
+            for run in _runs(parts[f]):
+                box = _box([layout.lines[i].box for i in run])
+                pieces.append((_grow(box, 0.2 * layout.body_size, 0.2 * layout.body_size), box))
+        others = [centres[i] for i in range(len(layout.lines)) if owner.get(i, -1) != a]
+        regions: list[Region] = []
+        for candidates in pieces:
+            own = candidates[-1]
+            for candidate in candidates:
+                if not _holds_any(candidate, others):
+                    regions.append(candidate)
+                    break
+            else:  # another article's line inside even the tight box: line by line
+                regions.extend(_box([layout.lines[i].box]) for f in parts for i in parts[f]
+                               if _inside(_centre(layout.lines[i].box), own))
+        article.regions = [r for r in dict.fromkeys(regions) if r[0] < r[2] and r[1] < r[3]]
+
+
+def _holds_any(region: Region, lines: list[tuple[tuple[float, float, float, float],
+                                                 list[tuple[float, float]]]]) -> bool:
+    """Whether any character (its centre) of these lines lies in the region."""
+    for box, points in lines:
+        if box[0] <= region[2] and box[2] >= region[0] and box[1] <= region[3] \
+                and box[3] >= region[1] and any(_inside(c, region) for c in points):
+            return True
+    return False
+
+
+def _grow(box: Region, dx: float, dy: float) -> Region:
+    """A region a little larger than the ink: a click at a line's edge is on its article."""
+    return (round(box[0] - dx, 2), round(box[1] - dy, 2), round(box[2] + dx, 2),
+            round(box[3] + dy, 2))
+
+
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Consecutive layout lines: an article's part of a frame, cut where another's lines stand."""
+    out: list[list[int]] = []
+    for i in indexes:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _box(boxes: list[tuple[float, float, float, float]]) -> Region:
+    return (round(min(b[0] for b in boxes), 2), round(min(b[1] for b in boxes), 2),
+            round(max(b[2] for b in boxes), 2), round(max(b[3] for b in boxes), 2))
+
+
+def _centre(box: tuple[float, float, float, float]) -> tuple[float, float]:
+    return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def _inside(point: tuple[float, float], box: Region) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
