@@ -21,8 +21,26 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
-    """The user's default library (under this test's PAPER_READER_HOME): the only one a
-    first run fills with the sample issue."""
+    """The user's default library (under this test's PAPER_READER_HOME) holding the sample
+    issue's text pages: the window as it reads pages without an image (page overview, text
+    order). A first run fills an empty default library with the sample's page PDFs instead;
+    ``first_run_path`` is that one."""
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+    from paper_reader.core.paths import default_library
+
+    from ..conftest import SAMPLE
+
+    path = default_library()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Library(path) as lib:
+        assert not import_paths(lib, [SAMPLE]).errors
+    return path
+
+
+@pytest.fixture
+def first_run_path(tmp_path: Path) -> Path:
+    """The user's default library, still empty: the first run imports the sample's PDFs."""
     from paper_reader.core.paths import default_library
 
     return default_library()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...core.library import DamagedLibraryError, Library, LibraryError, library_writable, set_aside
-from ...core.paths import resources_dir, sample_issue_dir
+from ...core.paths import resources_dir, sample_issue_dir, sample_pdf_dir
 from ...core.reading.history import Location
 from .fonts import FontChoice, choose_fonts, ui_font
 from .main_window import MainWindow
@@ -176,8 +176,10 @@ def first_run_import(library: Library, session: Session | None = None) -> None:
         return
     from ...core.importer import import_paths
 
-    sample = sample_issue_dir()
-    if sample.is_dir():
+    # The publisher's page PDFs, so a first run opens on the front page's image; the text
+    # pages where a build left the PDFs out.
+    sample = next((d for d in (sample_pdf_dir(), sample_issue_dir()) if d.is_dir()), None)
+    if sample is not None:
         import_paths(library, [sample])
         if session is not None:
             session.set_value(SAMPLE_DONE, True)
