@@ -8,7 +8,6 @@ come back from the parser's line numbers through the layout to the frames on the
 
 from __future__ import annotations
 
-import hashlib
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,6 +45,8 @@ class PdfSource:
 
         name = str(path)
         data = _file_bytes(path, MAX_PDF_BYTES, PdfFileError)
+        import hashlib  # only an import needs it: kept off the window's start-up
+
         digest = hashlib.sha256(data).hexdigest()
         progress = _PROGRESS.get()
         pages: list[Page] = []

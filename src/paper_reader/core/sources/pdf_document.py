@@ -16,8 +16,8 @@ import ctypes
 import stat
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -44,8 +44,9 @@ class PdfFileError(PageFileError):
     """A PDF that cannot be read as newspaper pages; the message names the file."""
 
 
-@dataclass(frozen=True, slots=True)
-class PdfChar:
+# Written without dataclasses: the page image draws the first page of a reader's start,
+# and the dataclasses module is kept off that path (tests/ui/test_start_up_rules.py).
+class PdfChar(NamedTuple):
     char: str
     left: float
     top: float
@@ -57,14 +58,20 @@ class PdfChar:
     font: str  # the font's name without its subset prefix (ABCDEF+)
 
 
-@dataclass
 class PdfPage:
-    number: int  # 1-based, in the file
-    width: float
-    height: float
-    chars: list[PdfChar]
-    figures: list[Box] = field(default_factory=list)  # photos and filled boxes
-    unmapped: int = 0  # characters whose font gives no Unicode value (shown as U+FFFD or PUA)
+    def __init__(self, number: int, width: float, height: float, chars: list[PdfChar],
+                 figures: list[Box] | None = None, unmapped: int = 0) -> None:
+        self.number = number  # 1-based, in the file
+        self.width = width
+        self.height = height
+        self.chars = chars
+        self.figures: list[Box] = [] if figures is None else figures  # photos and filled boxes
+        # characters whose font gives no Unicode value (shown as U+FFFD or PUA)
+        self.unmapped = unmapped
+
+    def __repr__(self) -> str:
+        return (f"PdfPage(number={self.number}, width={self.width}, height={self.height}, "
+                f"{len(self.chars)} chars, {len(self.figures)} figures)")
 
 
 def _refuse(name: str, why: str) -> PdfFileError:

@@ -9,7 +9,7 @@ MAX_RENDER_PIXELS is refused, whatever the zoom asked for.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .pdf_document import PDFIUM_LOCK, Box, PdfFile
 
@@ -18,8 +18,7 @@ MAX_RENDER_PIXELS = 64_000_000  # a whole page at about 600 dpi; beyond that onl
 __all__ = ["MAX_RENDER_PIXELS", "Bitmap", "render"]
 
 
-@dataclass(frozen=True, slots=True)
-class Bitmap:
+class Bitmap(NamedTuple):  # not a dataclass: on the way to a first paint of a page image
     width: int
     height: int
     stride: int  # bytes per row

@@ -11,7 +11,7 @@ are kept as they are and counted, for the import report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .radicals_table import EQUIVALENT_IDEOGRAPH
 
@@ -55,8 +55,7 @@ def unify_char(char: str, simplified: bool = True) -> str:
     return chr(target) if target is not None else char
 
 
-@dataclass(frozen=True)
-class Cleaned:
+class Cleaned(NamedTuple):  # not a dataclass: the page image's marks use it
     text: str
     radicals: int  # radical code points mapped to ideographs
     private_use: int  # private-use characters, kept

@@ -79,6 +79,9 @@ class _Worker(QObject):
         if job.kind == "close":
             self.close()
             return
+        thread = QThread.currentThread()
+        if thread is not None and thread.isInterruptionRequested():
+            return  # the program is ending: no new PDFium work
         if job.generation < self.wanted.get(job.channel, 0):
             return  # asked for a page no longer on screen
         from ...core.sources.pdf_document import PdfFileError
@@ -113,14 +116,34 @@ class _Worker(QObject):
 _RUNNING: set[QThread] = set()  # a running QThread must outlive every Python reference to it
 
 
-@atexit.register
 def _end_threads() -> None:
-    """A window never closed (a test's, a crash's) leaves its thread running: Qt aborts the
-    process if a running QThread is destroyed, so each is ended first."""
+    """A window never closed (a test's, a crash's, a screenshot's) leaves its thread running:
+    Qt aborts the process if a running QThread is destroyed, and PDFium, torn down by
+    pypdfium2's own exit handler, must not be in use by the thread then. So each thread is
+    ended first, its PDFs closed: this runs before pypdfium2's handler (see _ends_first)."""
     for thread in list(_RUNNING):
+        thread.requestInterruption()
         thread.quit()
-        thread.wait(2000)
+        thread.wait(30000)  # the job in hand finishes; what is queued is dropped
     _RUNNING.clear()
+
+
+def _ends_first() -> None:
+    """Exit handlers run last registered first. Two of them close PDFium's objects and the
+    library itself: pypdfium2's (registered as it is imported) and weakref.finalize's, which
+    runs the finalizers of every pypdfium2 document and page still open (registered with the
+    first finalizer made). Registered again after both, ours runs before either."""
+    import weakref
+
+    import pypdfium2  # noqa: F401 - its exit handler is registered on import
+
+    weakref.finalize(_ends_first, _nothing)  # makes sure finalize's exit handler is registered
+    atexit.unregister(_end_threads)
+    atexit.register(_end_threads)
+
+
+def _nothing() -> None:
+    pass
 
 
 class RenderService(QObject):
@@ -194,6 +217,7 @@ class RenderService(QObject):
         thread.finished.connect(worker.deleteLater)
         self._thread, self._worker = thread, worker
         _RUNNING.add(thread)
+        _ends_first()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)

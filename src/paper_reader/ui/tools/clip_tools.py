@@ -40,13 +40,13 @@ class Clippings:
 
     def why_not(self) -> str:
         """Why the open article cannot be clipped; "" when it can."""
-        from ...core.reading.clipping import can_cut
-
         page, art = self.reader.page(), self.reader.article()
         if page is None or art is None:
             return translate("Clipping", "先打开一篇文章。")
         if page.pdf is None:
             return translate("Clipping", "这一版是从文字导入的，没有版面图，不能剪报。")
+        from ...core.reading.clipping import can_cut  # a page image's: the text's start never loads it
+
         if not can_cut(page, art):
             return translate("Clipping", "这篇文章在版面图上没有标出位置，不能剪报。")
         return ""

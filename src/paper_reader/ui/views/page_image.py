@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea
 
 from .page_image_input import PageImageInput
@@ -64,6 +64,21 @@ def page_colors(dark: bool) -> PageColors:
 def scale_key(scale: float) -> float:
     """Scales a little apart draw the same tiles: no new drawing for a rounding difference."""
     return round(scale, 3)
+
+
+_SOLID: dict[int, QImage] = {}
+
+
+def fill(p: QPainter, rect: QRectF, color: QColor) -> None:
+    """A rectangle filled with a colour, drawn as a stretched one-pixel image: QPainter's
+    fillRect, setPen, setBrush (and QImage.fill) make PySide build the whole Qt namespace (about 10 ms) as
+    they choose among their overloads, and a page image's first frame needs only fills."""
+    key = color.rgba()
+    image = _SOLID.get(key)
+    if image is None:
+        image = _SOLID[key] = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.setPixel(0, 0, key)  # not fill(): its overloads build the namespace too
+    p.drawImage(rect, image)
 
 
 class PageImageView(PageImageInput, QAbstractScrollArea):
@@ -283,12 +298,12 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self.viewport())
         c = self.colors
-        p.fillRect(self.viewport().rect(), c.background)
+        fill(p, QRectF(self.viewport().rect()), c.background)
         if self.page is None:
             return
         w, h = self.page_size()
         page_rect = self.to_view((0.0, 0.0, w, h))
-        p.fillRect(page_rect, c.paper)
+        fill(p, page_rect, c.paper)
         if self.message:
             p.setPen(c.text if not self.dim else QColor("#333333"))
             p.drawText(page_rect.adjusted(24, 24, -24, -24), 0x0084 | 0x1000, self.message)  # center, wrap
@@ -318,7 +333,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
             self._shown_scale = scale
         self.ask_tiles(scale, missing)
         if self.dim:
-            p.fillRect(page_rect, QColor(0, 0, 0, 96))
+            fill(p, page_rect, QColor(0, 0, 0, 96))
         self._paint_marks(p)
 
     def ask_tiles(self, scale: float, tiles: list[tuple[int, int, Box]]) -> None:
@@ -335,7 +350,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
         assert page is not None
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for box in self.hits:
-            p.fillRect(self.to_view(box), c.hit)
+            fill(p, self.to_view(box), c.hit)
 
         def outline(row: int, color: QColor, width: float, fill: QColor | None = None) -> None:
             if not 0 <= row < len(page.articles):
@@ -362,9 +377,6 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
             p.setPen(pen)
             for r in page.articles[self.focus_row].regions if self.focus_row < len(page.articles) else []:
                 p.drawRect(self.to_view(r).adjusted(-3, -3, 3, 3))
-        pen = QPen(c.outline)
-        pen.setWidthF(1.5)
-        p.setPen(pen)
-        for spot in self.spots:
+        for spot in self.spots:  # a link's underline, drawn as a fill (see fill) on every page
             rect = self.to_view(spot.box)
-            p.drawLine(rect.bottomLeft(), rect.bottomRight())  # a link's underline
+            fill(p, QRectF(rect.left(), rect.bottom() - 0.75, rect.width(), 1.5), c.outline)
