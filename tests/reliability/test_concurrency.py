@@ -153,12 +153,20 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
     from paper_reader.ui.system.library_watch import LibraryWatch
 
     r = row("Concurrency", "two windows on one library, a command-line import in between",
-            "two windows built on one library (first run imports the sample); `paper-reader "
+            "two windows built on one library holding the sample's text pages; `paper-reader "
             "import` of 20 pages while both are open; each window's LibraryWatch (polling "
             "PRAGMA data_version) must notice; then an import from window 1 while window 2 reads")
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
     from paper_reader.core.paths import default_library
+    from tests.conftest import SAMPLE
 
-    db = default_library()  # the first run imports the sample into the default library only
+    db = default_library()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    # The sample's text pages (a first run would import its PDFs, and a page imported from
+    # its PDF is kept when its text comes again: below, window 1 imports an edited text page).
+    with Library(db) as lib:
+        assert not import_paths(lib, [SAMPLE]).errors
     one, two = build(db), build(db)
     for parts in (one, two):
         qtbot.addWidget(parts.window)
@@ -185,8 +193,6 @@ def test_two_windows_and_a_command_line_import(qtbot, tmp_path: Path, archive) -
         two.reader.open_issue(two.reader.issue.id, 2, 0)
         edited = tmp_path / "songhe-2024-03-15"
         edited.mkdir()
-        from tests.conftest import SAMPLE
-
         text = (SAMPLE / "page2.txt").read_text(encoding="utf-8").replace("综合", "综合新闻", 1)
         (edited / "page2.txt").write_text(text, encoding="utf-8")
         with qtbot.waitSignal(followers[1].refreshed, timeout=10000,
