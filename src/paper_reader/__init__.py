@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
+from ._version import __version__
 
-def __getattr__(name: str) -> str:
-    # Reading package metadata scans site-packages: only pay for it when asked.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("paper-reader")
-        except PackageNotFoundError:  # a source tree that was never installed
-            return "0.0.0"
-    raise AttributeError(name)
+__all__ = ["__version__", "version_string"]
 
 
 def version_string() -> str:
-    return f"paper-reader {__getattr__('__version__')}"
+    return f"paper-reader {__version__}"

@@ -14,6 +14,11 @@ COMMANDS = {"parse", "import", "export", "export-page", "search", "list", "libra
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # nothing else to load: a packager's or a script's check
+        from . import version_string
+
+        print(version_string())
+        return 0
     words = {a for a in args if not a.startswith("-")}
     # `kiosk set-pin` is a command; `--kiosk` and `--config kiosk.ini` open the window.
     if words & COMMANDS or args[:1] == ["kiosk"] or {"-h", "--help", "--version"} & set(args):

@@ -27,8 +27,8 @@ NOT_BEFORE_FIRST_PAINT = {
     "argparse": "app.gui_arguments reads plain --name value pairs itself: argparse's parser "
                 "costs about 10 ms (PySide's signature loader imports the module; the window "
                 "must not use it)",
-    "importlib.metadata": "the version (About, --version) reads package metadata, a scan of "
-                          "site-packages: only when asked (paper_reader.__getattr__)",
+    "importlib.metadata": "the version (About, --version) is paper_reader._version's: package "
+                          "metadata is a scan of site-packages",
     "hashlib": "cache keys and socket names are zlib checksums: hashlib loads OpenSSL, 2 ms",
     "html": "article_html.escape is a str.translate",
     # Packages the window uses later
