@@ -177,6 +177,32 @@ def test_every_character_reads_back_as_typeset(documents, number: int) -> None:
         assert word in layer, (number, word)
 
 
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_signatures_stay_inside_their_column(documents, number: int) -> None:
+    """A signature set flush right stays inside its column's measure: a gutter between it and
+    any character to its left on its baseline, never run out towards the column beside it
+    (征集启事's 松河市文化广电和旅游局 is wider than its column)."""
+    page = documents[number][0]
+    height = page.get_height()
+    text = page.get_textpage()
+    boxes = []  # left, right, top, bottom (the font's box, not the ink's) but white space
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch and not ch.isspace():
+            left, bottom, right, top = text.get_charbox(i, loose=True)
+            boxes.append((left, right, height - top, height - bottom))
+    chars = page_chars(documents[number][0])
+    for signature in (s for a in golden_page(number)["articles"] for s in a["signature"]):
+        # where it is set on a line of its own (the body may name the signer too)
+        runs = [r for r in occurrences(chars, signature) if max(y for _, y in r) - min(y for _, y in r) < 3]
+        assert runs, (number, signature)
+        for (x, y), *_ in runs:
+            first = next(b for b in boxes if b[0] <= x <= b[1] and b[2] <= y <= b[3])
+            start, row = first[0], (first[2] + first[3]) / 2
+            before = [b[1] for b in boxes if b[2] <= row <= b[3] and b[0] < start - 1]
+            assert not before or start - max(before) >= 10.0, (number, signature, start - max(before))
+
+
 def test_markers_and_photos_are_where_the_layout_says(documents) -> None:
     seen = 0
     for n in PAGES:
