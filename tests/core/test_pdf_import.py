@@ -217,6 +217,36 @@ def test_the_regions_match_the_layout_of_the_sample(pdf_issue: Issue) -> None:
                 assert covered >= 0.9 * len(held), (truth["number"], want["title"], region)
 
 
+def _covered(region: list[float], regions: list[tuple[float, float, float, float]],
+             step: float = 3.0) -> float:
+    """The share of a rectangle's area that the regions cover, sampled on a grid."""
+    left, top, right, bottom = region
+    points = [(left + step * (i + 0.5), top + step * (j + 0.5))
+              for i in range(max(1, int((right - left) / step)))
+              for j in range(max(1, int((bottom - top) / step)))]
+    return sum(_inside(p, regions) for p in points) / len(points)
+
+
+def test_the_regions_cover_the_layouts_area(pdf_issue: Issue) -> None:
+    """By area, too, an article's regions are where the typesetter put it: each headline block
+    whole, from the column's tag over it to the byline under it and down to its columns (a
+    boxed article's box, whose lines are all the PDF tells of it, aside), and all of the
+    ground truth's area but its padding."""
+    held = total = 0.0
+    for truth in LAYOUT["pages"]:
+        page = pdf_issue.page(truth["number"])
+        by_title = {fold(a.title).replace(" ", ""): a for a in page.articles}
+        for want in truth["articles"]:
+            article = by_title[fold(want["title"]).replace(" ", "")]
+            for k, region in enumerate(want["regions"]):
+                share = _covered(region, article.regions)
+                area = (region[2] - region[0]) * (region[3] - region[1])
+                held, total = held + share * area, total + area
+                if k == 0 and len(want["regions"]) > 1:  # a headline block
+                    assert share >= 0.8, (truth["number"], want["title"], region, share)
+    assert held / total >= 0.95
+
+
 # -- the import report -----------------------------------------------------------------------
 
 def test_the_cleaning_is_told_in_the_import_report(tmp_path: Path) -> None:
