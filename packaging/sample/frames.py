@@ -133,7 +133,13 @@ def _body_lines(faces: Faces, story: Story, measure: float) -> list[Line]:
     for segments in story.paragraphs:
         lines += break_lines(atoms_of(faces, segments, markers=story.markers), measure, indent=2 * em)
     for sig in story.signature:
-        lines.append(Line(atoms_of(faces, [(sig, "body")]), measure, "right", last=True))
+        # Flush right inside the measure: a signature wider than its column is set a size
+        # smaller, never out into the gutter beside the next column's lines.
+        size = None
+        while faces.width("body", sig, size) > measure + 0.01:
+            size = (size or faces.size("body")) - 0.25
+        lines.append(Line(atoms_of(faces, [(sig, "body")], size), measure, "right", last=True,
+                          size=size))
     return lines
 
 

@@ -73,6 +73,11 @@ class Faces:
             font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
             font.setKerning(False)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            # In a Latin run (K9, CN99-0123) the Noto CJK faces' 'locl' swaps the digits for
+            # glyphs outside the font's cmap, and Qt's writer maps a glyph back to its
+            # character by the cmap alone: those digits would have no Unicode value in the
+            # text layer. The cmap's own digits are the ones the faces draw everywhere else.
+            font.setFeature(QFont.Tag("locl"), 0)
             self._fonts[key] = font
             self._metrics[key] = QFontMetricsF(font, self.device)
         return self._fonts[key]

@@ -8,6 +8,7 @@ article's title and opening text lie in its own regions and in no other article'
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from itertools import combinations
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from ..conftest import GOLDEN, SAMPLE_PDF
+from ..conftest import GOLDEN, SAMPLE, SAMPLE_PDF
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 LAYOUT = json.loads((SAMPLE_PDF / "layout.json").read_text(encoding="utf-8"))
@@ -156,6 +157,50 @@ def test_regions_of_different_articles_do_not_overlap() -> None:
                     assert not overlap(ra, rb), (n, a, b, ra, rb)
         for region in (r for a in page["articles"] for r in a["regions"]):
             assert not overlap(region, page["header"]), (n, region)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@/:%+#~<>-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_every_character_reads_back_as_typeset(documents, number: int) -> None:
+    """Each character of the text layer has the Unicode value of a character of the text page
+    (a radical may stand for its ideograph), and every Latin word and number of the page is
+    in the text layer whole: none read back as its glyph's number (K9 as KȊ, CN99-0123 as
+    CN&&-()*+)."""
+    raw = (SAMPLE / f"page{number}.txt").read_text(encoding="utf-8").translate(_FOLD)
+    printed = [ch for ch, _ in page_chars(documents[number][0])]
+    strays = {ch for ch in printed if ch not in raw and not is_radical(ch)}
+    assert not strays, (number, strays)
+    layer = "".join(printed)
+    for word in _LATIN_WORD.findall(raw):
+        assert word in layer, (number, word)
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_signatures_stay_inside_their_column(documents, number: int) -> None:
+    """A signature set flush right stays inside its column's measure: a gutter between it and
+    any character to its left on its baseline, never run out towards the column beside it
+    (征集启事's 松河市文化广电和旅游局 is wider than its column)."""
+    page = documents[number][0]
+    height = page.get_height()
+    text = page.get_textpage()
+    boxes = []  # left, right, top, bottom (the font's box, not the ink's) but white space
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch and not ch.isspace():
+            left, bottom, right, top = text.get_charbox(i, loose=True)
+            boxes.append((left, right, height - top, height - bottom))
+    chars = page_chars(documents[number][0])
+    for signature in (s for a in golden_page(number)["articles"] for s in a["signature"]):
+        # where it is set on a line of its own (the body may name the signer too)
+        runs = [r for r in occurrences(chars, signature) if max(y for _, y in r) - min(y for _, y in r) < 3]
+        assert runs, (number, signature)
+        for (x, y), *_ in runs:
+            first = next(b for b in boxes if b[0] <= x <= b[1] and b[2] <= y <= b[3])
+            start, row = first[0], (first[2] + first[3]) / 2
+            before = [b[1] for b in boxes if b[2] <= row <= b[3] and b[0] < start - 1]
+            assert not before or start - max(before) >= 10.0, (number, signature, start - max(before))
 
 
 def test_markers_and_photos_are_where_the_layout_says(documents) -> None:

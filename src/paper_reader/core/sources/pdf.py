@@ -145,6 +145,7 @@ def place_articles(articles: list[Article], layout: object, sources: list[list[i
         body = [f for f in parts if f not in heading]
         # Each piece: the rectangles it may take, widest first; the last is its lines' own box.
         pieces: list[tuple[Region, ...]] = []
+        others = [centres[i] for i in range(len(layout.lines)) if owner.get(i, -1) != a]
         if heading:
             own = _box([layout.lines[i].box for f in heading for i in parts[f]])
             under = [_box([layout.lines[i].box for i in parts[f]]) for f in body]
@@ -152,15 +153,22 @@ def place_articles(articles: list[Article], layout: object, sources: list[list[i
             wide = (min([own[0], *(b[0] for b in under)]), own[1],
                     max([own[2], *(b[2] for b in under)]), own[3])
             pad = 0.3 * max(layout.lines[i].size for f in heading for i in parts[f])
-            pieces.append((_grow(wide, 0, pad), wide, own))
+            block = _heading_block(layout, parts, heading, body, wide, pad)
+            other_boxes = [layout.lines[i].box for i in range(len(layout.lines))
+                           if owner.get(i, -1) != a]
+            if block is not None and not _touches_any(block, other_boxes, 0.3 * layout.body_size):
+                pieces.append((block,))
+            else:
+                pieces.append((_grow(wide, 0, pad), wide, own))
         for f in sorted(body, key=lambda f: parts[f][0]):
             for run in _runs(parts[f]):
                 box = _box([layout.lines[i].box for i in run])
                 pieces.append((_grow(box, 0.2 * layout.body_size, 0.2 * layout.body_size), box))
-        others = [centres[i] for i in range(len(layout.lines)) if owner.get(i, -1) != a]
         regions: list[Region] = []
         for candidates in pieces:
             own = candidates[-1]
+            if any(_contains(r, own) for r in regions):
+                continue  # a byline or a column's tag inside the heading's block
             for candidate in candidates:
                 if not _holds_any(candidate, others):
                     regions.append(candidate)
@@ -169,6 +177,47 @@ def place_articles(articles: list[Article], layout: object, sources: list[list[i
                 regions.extend(_box([layout.lines[i].box]) for f in parts for i in parts[f]
                                if _inside(_centre(layout.lines[i].box), own))
         article.regions = [r for r in dict.fromkeys(regions) if r[0] < r[2] and r[1] < r[3]]
+
+
+def _heading_block(layout: object, parts: dict[int, list[int]], heading: list[int],
+                   body: list[int], wide: Region, pad: float) -> Region | None:
+    """The heading's block as the page sets it: from the column's tag over the headline to
+    the byline under it, across the columns it heads, down to the top of those columns. None
+    where the article has no columns under its heading."""
+    frames = layout.frames  # type: ignore[attr-defined]
+    lines = layout.lines  # type: ignore[attr-defined]
+
+    def box(f: int) -> Region:
+        return _box([lines[i].box for i in parts[f]])
+
+    columns = [f for f in body if len(parts[f]) > 1 and box(f)[1] >= wide[3]
+               and frames[f].kind != "caption"]
+    if not columns:
+        return None
+    columns_top = min(box(f)[1] for f in columns)
+    for photo in layout.figures:  # type: ignore[attr-defined]  # a photo at the columns' head
+        if photo[0] < wide[2] and photo[2] > wide[0] and wide[3] <= photo[1] < columns_top:
+            columns_top = photo[1]
+    inside = [f for f in body if f not in columns and len(parts[f]) == 1
+              and frames[f].kind in ("column", "body", "small") and box(f)[3] <= columns_top
+              and box(f)[0] >= wide[0] - 1 and box(f)[2] <= wide[2] + 1
+              and (frames[f].kind == "column" or box(f)[1] >= wide[1])]
+    top = min([wide[1], *(box(f)[1] for f in inside)])
+    bottom = max([wide[3], *(box(f)[3] for f in inside)])
+    edge = 0.2 * layout.body_size  # type: ignore[attr-defined]
+    return _grow((wide[0], top, wide[2], max(bottom + pad, columns_top - 2 * edge) - pad), 0, pad)
+
+
+def _touches_any(region: Region, boxes: list[tuple[float, float, float, float]],
+                 margin: float) -> bool:
+    """Whether the region comes within ``margin`` of any of these line boxes."""
+    return any(b[0] - margin < region[2] and b[2] + margin > region[0]
+               and b[1] - margin < region[3] and b[3] + margin > region[1] for b in boxes)
+
+
+def _contains(outer: Region, inner: Region) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] \
+        and inner[3] <= outer[3]
 
 
 def _holds_any(region: Region, lines: list[tuple[tuple[float, float, float, float],

@@ -13,8 +13,10 @@ decides the order, the frames and the sizes, and keeps every line's box for the 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
+from ..parsing.patterns import NAME, ROLE, SOURCE, norm
 from .pdf_document import Box, PdfChar, PdfPage
 from .pdf_lines import LayoutLine, bbox, build_frames, build_lines, is_wide, mode, overlap
 from .pdf_order import reading_order
@@ -194,14 +196,50 @@ class PageText:
     continued: set[int] = field(default_factory=set)
 
 
-def _joined(texts: list[str]) -> str:
+def _joined(texts: list[str], caption: bool = False) -> str:
     out = ""
-    for t in texts:
-        if out and t and not (_wide(out[-1]) or _wide(t[0])) \
-                and not (out[-1] in _CUT_AFTER or (out[-1].isdigit() and t[0].isdigit())):
-            out += " "  # a line of Latin words broken at a space
+    for k, t in enumerate(texts):
+        if out and t and (_latin_break(out[-1], t[0]) or _byline_break(out, t)
+                          or (caption and _credit_break(out, "".join(texts[k:])))):
+            out += " "
         out += t
     return out
+
+
+def _latin_break(left: str, right: str) -> bool:
+    """A line of Latin words broken at a space (not inside a cut number or address)."""
+    return not (_wide(left) or _wide(right)) \
+        and not (left in _CUT_AFTER or (left.isdigit() and right.isdigit()))
+
+
+# A Chinese line break stands for no space, but a byline's parts (记者 宋立 通讯员 何雨桐) are
+# set apart by spaces, and a typesetter breaks the line at one of them where it can: a
+# break between a role word and a whole name, or between a name and a role word, is one.
+# A break inside a name (谢朝 / 阳) or a role word (本报 / 记者) is none.
+_TOKEN_BEFORE = re.compile(r"(?:^|(?<=[\s(（]))([^\s(（)）]{2,12})$")
+_TOKEN_AFTER = re.compile(r"^([^\s(（)）]{2,12})(?=[\s)）]|$)")
+_ROLE_TOKEN = re.compile(f"{SOURCE}?{ROLE}")
+_NAME_TOKEN = re.compile(NAME)
+# A photo's credit set after its caption, a space between them: 。 本报记者 范景行 摄
+_CREDIT = re.compile(rf"{SOURCE}?{ROLE}\s*{NAME}(?:\s+{NAME})*\s*(?:摄影|攝影|摄|攝)\s*$")
+
+
+def _byline_break(before: str, after: str) -> bool:
+    left, right = _TOKEN_BEFORE.search(before), _TOKEN_AFTER.match(after)
+    if left is None or right is None:
+        return False
+    a, b = left.group(1), right.group(1)
+    if _ROLE_TOKEN.fullmatch(a + b):  # one role word cut in two: 本报 / 记者
+        return False
+    return bool((_ROLE_TOKEN.fullmatch(a) and _NAME_TOKEN.fullmatch(b)
+                 and not _ROLE_TOKEN.fullmatch(b))
+                or (_NAME_TOKEN.fullmatch(a) and not _ROLE_TOKEN.fullmatch(a)
+                    and _ROLE_TOKEN.fullmatch(b)))
+
+
+def _credit_break(before: str, rest: str) -> bool:
+    """A caption broken where its credit begins, after the caption's last sentence."""
+    return before[-1] in "。！？!?”" and bool(_CREDIT.match(norm(rest)))
 
 
 def _wide(ch: str) -> bool:
@@ -232,7 +270,8 @@ def page_text(layout: PageLayout) -> PageText:
         for para in groups:
             texts = [layout.lines[i].text for i in para]
             # A heading breaks between its phrases: 早谋划早部署早落实 / 夯实全年粮食丰收基础
-            rows.append(" ".join(texts) if frame.kind in HEADING_KINDS else _joined(texts))
+            rows.append(" ".join(texts) if frame.kind in HEADING_KINDS
+                        else _joined(texts, frame.kind == "caption"))
             sources.append(para)
     return PageText("".join(row + "\n" for row in rows), sources, continued)
 

@@ -251,9 +251,8 @@ def build_frames(lines: list[LayoutLine]) -> list[list[int]]:
                 continue
             if abs(up.size - ln.size) > 0.1 * max(up.size, ln.size):
                 continue
-            byline_atop = len(stacks[s]) == 1 and abs(up.box[0] - ln.box[0]) <= 0.5 * ln.size
-            if not _same_face(up, ln) and not byline_atop:
-                continue  # another face, but for a byline set alone atop its column
+            if not _same_face(up, ln):
+                continue  # another face: a byline set atop a column is a frame of its own
             if pitch[s] and abs(step - pitch[s]) > 0.2 * pitch[s]:
                 continue
             in_column = min(ln.box[2], rights[s]) - max(ln.box[0], lefts[s]) > 0
