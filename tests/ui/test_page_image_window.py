@@ -133,6 +133,11 @@ def test_the_page_strip_shows_thumbnails_and_follows_page_turns(qtbot, pdf_reade
     w, model = app.window, app.window.page_model
     settled(qtbot, app)
     qtbot.waitUntil(lambda: len(model.thumbnails) == 4, timeout=10000)
+    qtbot.wait(50)
+    rows = [w.page_strip.visualRect(model.index(r, 0)) for r in range(4)]
+    assert all(r.height() > 114 for r in rows)  # each with its image and its name
+    gaps = [b.top() - a.bottom() for a, b in zip(rows, rows[1:], strict=False)]
+    assert all(0 <= gap <= 24 for gap in gaps), gaps  # laid out again as the images came
     for number in (2, 3, 4):
         w.actions.next_page.trigger()
         assert w.page_strip.currentIndex().row() == number - 1
