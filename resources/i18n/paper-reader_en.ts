@@ -145,7 +145,7 @@
         <translation>Save Clipping</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/clipping.py" line="+85"/>
+        <location filename="../../src/paper_reader/ui/tools/clipping.py" line="+76"/>
         <source>{page}的版面 PDF 不在书库中，无法剪报。</source>
         <translation>The PDF of {page} is not in the library, so it cannot be clipped.</translation>
     </message>
@@ -237,7 +237,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/importing.py" line="+87"/>
+        <location filename="../../src/paper_reader/ui/tools/importing.py" line="+97"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -252,9 +252,14 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>正在读取第 %1 / %2 个文件…</source>
         <translation>Reading file %1 of %2…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在读取 %1：第 %2 / %3 页…</source>
+        <translation>Reading %1: page %2 of %3…</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -272,18 +277,56 @@
         <translation>Import finished. Pages added: %1, updated: %2, unchanged: %3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>以下各版已导入，但日期有出入，请核对：</source>
         <translation>These pages were imported, but their dates disagree; please check:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>以下文件未能导入：</source>
         <translation>These files could not be imported:</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+10"/>
+        <source>%1：换成了从 PDF 导入的版面，现在有版面图。</source>
+        <translation>%1: replaced by the pages imported from their PDF, now with their page images.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1：保留从 PDF 导入的版面，这次导入的文字没有新内容。</source>
+        <translation>%1: kept as imported from the PDF; the text imported now adds nothing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 第%3版</source>
+        <translation>%1 %2 page %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 %2：这份文字不必导入，这一版取自它的 PDF（%3）。</source>
+        <translation>%1 %2: the text was not needed; the page was taken from its PDF (%3).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 个部首码位已读作它们所代表的汉字（%2 版）。</source>
+        <translation>%1 radical code points read as the ideographs they stand for (%2 pages).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 个私用区字符按原样保留，可能显示不出，见：%2</source>
+        <translation>%1 private-use characters kept as printed; they may not display. See: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 个字符在 PDF 的字体里没有 Unicode 值，可能读错，请核对：%2</source>
+        <translation>%1 characters have no Unicode value in the PDF's fonts and may read wrongly. Please check: %2</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <location line="+5"/>
+        <location line="+19"/>
+        <location line="+13"/>
+        <location line="+14"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
@@ -845,7 +888,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/startup.py" line="+192"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="+194"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
@@ -890,7 +933,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>版面文件 (%1);;所有文件 (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
@@ -1165,7 +1208,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-66"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-68"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

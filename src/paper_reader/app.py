@@ -222,6 +222,9 @@ def run_gui(argv: Sequence[str]) -> int:
     if args.screenshot:
         collect_after_start()
         code = take_screenshot(app, window, Path(args.screenshot))
+        # No event loop ran, so no aboutToQuit: the page image's PDFium thread is ended
+        # here, before PDFium's own exit handler unloads the library under it.
+        parts.presenter.image.render.stop()
         parts.settings.save_converted(parts.look)  # a cache, not reading state
         parts.library.close()
         return code
@@ -288,9 +291,11 @@ def run_kiosk(app: QApplication, args: argparse.Namespace | SimpleNamespace) -> 
         return parts
 
     shown: QWidget
+    started: ReaderApp | None = None
     try:
         check_library(path, config.papers)
-        shown = start().window
+        started = start()
+        shown = started.window
     except LibraryError as exc:
         # Not an exit: under the unit's Restart=always that loops on a black screen. The
         # message stays up, and the reader comes up once the library can be read.
@@ -302,5 +307,8 @@ def run_kiosk(app: QApplication, args: argparse.Namespace | SimpleNamespace) -> 
         shown = screen
     collect_after_start()
     if args.screenshot:
-        return take_screenshot(app, shown, Path(args.screenshot))
+        code = take_screenshot(app, shown, Path(args.screenshot))
+        if started is not None:  # as run_gui: the PDFium thread ends before PDFium does
+            started.presenter.image.render.stop()
+        return code
     return app.exec()

@@ -54,3 +54,16 @@ def reader_app(qtbot, library_path: Path) -> ReaderApp:
     qtbot.waitExposed(parts.window)
     yield parts
     parts.library.close()
+
+
+@pytest.fixture
+def pdf_reader_app(qtbot, first_run_path: Path) -> ReaderApp:
+    """The window as a new reader first sees it: the default library, empty, filled by the
+    first run with the sample's page PDFs (read, laid out and stored as any import is), the
+    window shown on the front page's image."""
+    parts = build(first_run_path)
+    qtbot.addWidget(parts.window)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts
+    parts.library.close()

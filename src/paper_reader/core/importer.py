@@ -8,12 +8,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from .library import Library, LibraryError, PageResult
+from .library import ImportCancelled, Library, LibraryError, PageResult
 from .model import Issue, Page
 from .parsing.issue import group_issues, unfiled
 from .sources.decoding import PageFileError
 from .sources.walk import PageFile, page_files, read_file, read_pages
+
+TEXT_NOT_NEEDED = "text_not_needed"  # a page came as text and as its PDF: the PDF's was taken
+
+
+class PageNote(NamedTuple):
+    """One of ``ImportReport.warnings`` by kind, for a report in another language: a PDF
+    page's text cleaning (``kind`` one of sources.pdf's, ``count`` how many characters), or
+    TEXT_NOT_NEEDED (``other``: the PDF taken)."""
+
+    file: str
+    label: str
+    kind: str
+    count: int
+    line: str  # the warning it is, as ``warnings`` has it
+    other: str = ""
 
 
 @dataclass
@@ -22,6 +38,7 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)  # one readable line per bad input
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but in doubt (dates disagree)
+    notes: list[PageNote] = field(default_factory=list)  # warnings of a known kind, by kind
     # Set when the library refused the import as a whole (disk full, read-only, busy):
     # nothing of it was stored. Also one of ``errors``.
     library_error: str | None = None
@@ -59,8 +76,12 @@ def collect_pages(paths: Iterable[str | Path], report: ImportReport,
                 if page.unplaced:
                     report.unplaced.append((str(f.path), page.number, page.unplaced))
                 report.warnings += [f"{f.path} {page.label}: {w}" for w in page.warnings]
+                report.notes += [PageNote(str(f.path), page.label, kind, count,
+                                          f"{f.path} {page.label}: {w}") for kind, count, w in page.cleaned]
         except PageFileError as exc:
             report.errors.append(str(exc))
+        except ImportCancelled:  # the reader cancelled between a PDF's pages: not a bad file
+            raise
         except Exception as exc:  # one file the parser cannot take fails alone, in one line
             report.errors.append(f"{f.path}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
         if progress:
@@ -86,6 +107,7 @@ def import_paths(library: Library, paths: Iterable[str | Path],
             # The same page as text and as its PDF: the PDF's has the page image too.
             report.warnings.append(f"{a} {earlier.label}: the text was not needed; the page "
                                    f"was taken from its PDF, {b}")
+            report.notes.append(PageNote(a, earlier.label, TEXT_NOT_NEEDED, 0, report.warnings[-1], b))
             continue
         where = a if a == b else f"{a} and {b}"
         report.errors.append(

@@ -193,6 +193,9 @@ class Page(Record):
         self.unplaced_lines: list[int] = [] if unplaced_lines is None else unplaced_lines
         # Doubts about the page for the import report (dates that disagree); not stored.
         self.warnings: list[str] = []
+        # What cleaning a PDF's text layer took, for a report in any language: (kind, how many
+        # characters, the warning of ``warnings`` that says it); see sources.pdf. Not stored.
+        self.cleaned: list[tuple[str, int, str]] = []
         self.id = id
         self.origin = origin  # the file it was read from; None once stored
         # Width and height in PDF points of a page imported from its PDF; None from text.

@@ -47,6 +47,7 @@ class PageResult(NamedTuple):
     number: int
     status: str  # imported, replaced, unchanged
     note: str = ""  # what else the reader should know: a page image gained, or kept
+    kind: str = ""  # which note it is (NOTES), for a report in another language
 
     def line(self) -> str:
         """The result as the import report says it, on the command line and in the window."""
@@ -57,6 +58,10 @@ class PageResult(NamedTuple):
 # What PageResult.note says when a page's PDF and its text meet (see store: the PDF wins).
 GAINED_IMAGE = "now with its page image, from its PDF"
 KEPT_PDF = "kept the page as imported from its PDF; the text adds nothing"
+# Their kinds: what a window's summary tells apart and words in its own language.
+GAINED_IMAGE_KIND = "gained_image"
+KEPT_PDF_KIND = "kept_pdf"
+NOTES = {GAINED_IMAGE_KIND: GAINED_IMAGE, KEPT_PDF_KIND: KEPT_PDF}
 
 
 class Removal(NamedTuple):

@@ -22,7 +22,7 @@ from .connection import Connection
 from .file import LibraryError, _guarded
 from .indexed import indexed_text
 from .pdfs import check_geometry, drop_unused_pdfs, store_pdf
-from .records import EVERY_PAPER, GAINED_IMAGE, KEPT_PDF, PageResult, Removal, Scope
+from .records import EVERY_PAPER, GAINED_IMAGE_KIND, KEPT_PDF_KIND, NOTES, PageResult, Removal, Scope
 from .removal import Removing
 from .rows import Rows
 
@@ -68,8 +68,9 @@ class LibraryWriter(Removing):
                     for page in issue.pages:
                         if cancelled is not None and cancelled():
                             raise ImportCancelled()
-                        status, note = self._store_page(issue_id, issue, page)
-                        results.append(PageResult(issue.paper, issue.date, page.number, status, note))
+                        status, kind = self._store_page(issue_id, issue, page)
+                        results.append(PageResult(issue.paper, issue.date, page.number, status,
+                                                  NOTES.get(kind, ""), kind))
                         changed = changed or status != "unchanged"
                     if changed:  # links between unchanged pages stand as they were stored
                         self._link(issue_id, issue)
@@ -140,7 +141,7 @@ class LibraryWriter(Removing):
         return int(row["id"])
 
     def _store_page(self, issue_id: int, issue: Issue, page: Page) -> tuple[str, str]:
-        """Store one page; its status and a note (see records.PageResult).
+        """Store one page; its status and the kind of its note (see records.NOTES), or "".
 
         A page's PDF wins over its text: the PDF of a page stored from text replaces it (and
         brings the page image), the text of a page stored from its PDF leaves it as it is
@@ -155,13 +156,13 @@ class LibraryWriter(Removing):
         if row and row["source_hash"] == digest:
             return "unchanged", ""
         if row and row["pdf_digest"] is not None and page.pdf is None:
-            return "unchanged", KEPT_PDF
-        status, note = "imported", ""
+            return "unchanged", KEPT_PDF_KIND
+        status, kind = "imported", ""
         if row:
             if row["pdf_digest"] is not None:
                 self._dropped_pdfs.append(row["pdf_digest"])
             elif page.pdf is not None:
-                note = GAINED_IMAGE
+                kind = GAINED_IMAGE_KIND
             self._delete_page(row["id"])
             status = "replaced"
         pdf_digest = store_pdf(db, page)
@@ -192,7 +193,7 @@ class LibraryWriter(Removing):
                 "VALUES (?,?,?,?,?,?,?)",
                 (cur.lastrowid, paper_id, issue.date, page.number, *indexed_text(art)),
             )
-        return status, note
+        return status, kind
 
     def _delete_page(self, page_id: int) -> None:
         db = self.db

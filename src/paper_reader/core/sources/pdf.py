@@ -18,6 +18,10 @@ from ..model import Article, Origin, Page, PagePdf, Region
 from .decoding import not_there, why_unreadable
 from .names import page_from_name
 
+# The kinds of cleaning a page's text took (Page.cleaned): characters of the private use area
+# kept, radical code points read as their ideographs, glyphs without a Unicode value.
+PRIVATE_USE, RADICALS, UNMAPPED = "private_use", "radicals", "unmapped"
+
 # Told, for a file of many pages, how far the reading has come: (file, pages read, pages).
 Progress = Callable[[Path, int, int], None]
 _PROGRESS: ContextVar[Progress | None] = ContextVar("pdf_progress", default=None)
@@ -104,15 +108,15 @@ def read_pdf_page(pdf_page: object, number: int) -> Page:
         article.regions = []
     place_articles(page.articles, layout, text.sources)
     # What the cleaning did, for the import report (each line names the file and the page).
-    if layout.private_use:
-        page.warnings.append(f"{_count(layout.private_use, 'private-use character')} kept as "
-                             "printed")
-    if layout.radicals:
-        page.warnings.append(f"{_count(layout.radicals, 'radical code point')} read as the "
-                             "ideographs they stand for")
-    if layout.unmapped:
-        page.warnings.append(f"{_count(layout.unmapped, 'character')} without a Unicode value in "
-                             "the PDF's fonts, which may read wrongly")
+    for kind, n, noun, what in (
+            (PRIVATE_USE, layout.private_use, "private-use character", "kept as printed"),
+            (RADICALS, layout.radicals, "radical code point", "read as the ideographs they stand for"),
+            (UNMAPPED, layout.unmapped, "character",
+             "without a Unicode value in the PDF's fonts, which may read wrongly")):
+        if n:
+            warning = f"{_count(n, noun)} {what}"
+            page.warnings.append(warning)
+            page.cleaned.append((kind, n, warning))
     return page
 
 

@@ -16,6 +16,8 @@ from ..views.page_image import FIT_PAGE, FIT_WIDTH, THUMB_WIDTH, Spot
 from .page_render import Job, RenderService
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from ...core.reading.history import View
     from ...core.reading.page_marks import Mark
     from ..shell.look import Look
@@ -188,7 +190,7 @@ class ImagePresenter:
         key = ("thumb", digest, index, THUMB_WIDTH)
         have = self.render.cache.get(key)
         if have is not None:
-            self.window.page_model.set_thumbnail(number, have)
+            self._set_thumbnail(number, have)
             self.next_thumbnail()
             return
         self.render.ask(Job("thumb", key, digest, index, data, "thumbs",
@@ -201,6 +203,13 @@ class ImagePresenter:
             for page in issue.pages:
                 if page.pdf is not None and (page.pdf.digest, page.pdf.index) == key[1:3]:
                     image.setDevicePixelRatio(self.window.devicePixelRatioF())
-                    self.window.page_model.set_thumbnail(page.number, image)
+                    self._set_thumbnail(page.number, image)
         self.view.viewport().update()  # the page on screen may stand in its thumbnail
         self.next_thumbnail()
+
+    def _set_thumbnail(self, number: int, image: QImage) -> None:
+        self.window.page_model.set_thumbnail(number, image)
+        # The strip in icon mode repaints a changed row but does not lay the rows out again:
+        # a row measured before its image came keeps its old height, the rows under it stand
+        # too low or overlap. (A few dozen rows, once per thumbnail, on idle time.)
+        self.window.page_strip.doItemsLayout()

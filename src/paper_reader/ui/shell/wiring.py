@@ -137,8 +137,12 @@ def _wire_reading(parts: WindowParts) -> None:
     window.overview.articleActivated.connect(reader.select_article)
     window.page_image.articleActivated.connect(reader.select_article)
     window.page_image.linkActivated.connect(presenter.follow_on_page)
-    window.article_list.selectionModel().currentChanged.connect(
-        lambda index, _old: presenter.list_row(index.row() if index.isValid() else None))
+    chosen = window.article_list.selectionModel()
+    # The row a reader chose, not the current row the list takes as it gets the focus (a
+    # kiosk's start and reset give it the focus): that one is no choice to outline.
+    chosen.currentChanged.connect(
+        lambda index, _old: presenter.list_row(
+            index.row() if index.isValid() and chosen.isSelected(index) else None))
     window.article_view.linkActivated.connect(reader.follow)
     window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
     window.tabs.currentChanged.connect(

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...core.library import ImportCancelled, Library, LibraryError
 
+SHOWN = 8  # lines of one kind in the summary; the rest are counted
+
 
 def _log_unexpected() -> None:
     """An import that failed for a reason nobody foresaw: into the crash log, for a report."""
@@ -29,6 +31,7 @@ def _log_unexpected() -> None:
 
 class ImportThread(QThread):
     progress = Signal(int, int)
+    pages = Signal(str, int, int)  # a PDF's pages read: file, pages read, pages
     done = Signal(object, bool)  # ImportReport, cancelled
 
     def __init__(self, library_path: Path, paths: list[str], parent: Any = None) -> None:
@@ -45,13 +48,20 @@ class ImportThread(QThread):
             raise ImportCancelled()
         self.progress.emit(done, total)
 
+    def _pages(self, path: Path, done: int, total: int) -> None:
+        """Between a PDF's pages: a cancel is taken here, not only after the whole file."""
+        if self._cancel:
+            raise ImportCancelled()
+        self.pages.emit(str(path), done, total)
+
     def run(self) -> None:
         from ...core.importer import ImportReport, import_paths  # the parser loads on first use
+        from ...core.sources.pdf import reading_progress
 
         report = ImportReport()
         cancelled = False
         try:
-            with Library(self.library_path) as lib:
+            with Library(self.library_path) as lib, reading_progress(self._pages):
                 report = import_paths(lib, self.paths, progress=self._progress,
                                       cancelled=lambda: self._cancel)
         except ImportCancelled:
@@ -92,6 +102,8 @@ class Importer(QObject):
         dialog.canceled.connect(self.thread.cancel)
         self.dialog = dialog
         self.thread.progress.connect(self._progress)
+        self.thread.pages.connect(self._pages)
+        self._files = (0, 0)
         self.thread.done.connect(self._done)
         self.thread.start()
         return True
@@ -101,11 +113,21 @@ class Importer(QObject):
             self.thread.cancel()
 
     def _progress(self, done: int, total: int) -> None:
+        self._files = (done, total)
         if self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
             self.dialog.setLabelText(self.tr("正在读取第 %1 / %2 个文件…").replace("%1", str(done))
                                      .replace("%2", str(total)))
+
+    def _pages(self, path: str, done: int, total: int) -> None:
+        """A PDF of many pages: the bar counts its pages while it is read."""
+        if self.dialog is None or total < 2:
+            return
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(self.tr("正在读取 %1：第 %2 / %3 页…").replace("%1", Path(path).name)
+                                 .replace("%2", str(done)).replace("%3", str(total)))
 
     def _done(self, report, cancelled: bool) -> None:  # type: ignore[no-untyped-def]
         if self.thread is not None:
@@ -127,14 +149,65 @@ class Importer(QObject):
                  .replace("%1", str(report.count("imported")))
                  .replace("%2", str(report.count("replaced")))
                  .replace("%3", str(report.count("unchanged")))]
-        if getattr(report, "warnings", None):  # imported, but the reader should look
-            parts.append(self.tr("以下各版已导入，但日期有出入，请核对：") + "\n"
-                         + "\n".join(report.warnings[:8]))
-            if len(report.warnings) > 8:
-                parts.append(self.tr("……另有 %1 个").replace("%1", str(len(report.warnings) - 8)))
+        parts += self._page_notes(report.results)
+        notes = getattr(report, "notes", [])
+        parts += self._cleaning(notes)
+        said = {n.line for n in notes}  # the rest are doubts about dates
+        doubts = [w for w in getattr(report, "warnings", []) if w not in said]
+        if doubts:  # imported, but the reader should look
+            parts.append(self.tr("以下各版已导入，但日期有出入，请核对：") + "\n" + "\n".join(doubts[:SHOWN]))
+            if len(doubts) > SHOWN:
+                parts.append(self.tr("……另有 %1 个").replace("%1", str(len(doubts) - SHOWN)))
         if report.errors:  # the command line's messages, as many, and the rest counted
             shown, more = report.first_errors()
             parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(shown))
             if more:
                 parts.append(self.tr("……另有 %1 个").replace("%1", f"{more:,}"))
         return "\n".join(parts)
+
+    def _page_notes(self, results: list[Any]) -> list[str]:
+        """What the store said of pages whose PDF and text met (records.PageResult.kind), one
+        line an issue: 松河日报 2024-03-15 第1、2版：…"""
+        from ...core.library.records import GAINED_IMAGE_KIND, KEPT_PDF_KIND
+
+        said = {GAINED_IMAGE_KIND: self.tr("%1：换成了从 PDF 导入的版面，现在有版面图。"),
+                KEPT_PDF_KIND: self.tr("%1：保留从 PDF 导入的版面，这次导入的文字没有新内容。")}
+        pages: dict[tuple[str, str, str], list[int]] = {}
+        for r in results:
+            if getattr(r, "kind", "") in said:
+                pages.setdefault((r.kind, r.paper, r.date), []).append(r.number)
+        lines = []
+        for (kind, paper, date), numbers in pages.items():
+            where = self.tr("%1 %2 第%3版").replace("%1", paper).replace("%2", date).replace(
+                "%3", "、".join(str(n) for n in sorted(numbers)))
+            lines.append(said[kind].replace("%1", where))
+        return lines[:SHOWN] + ([self.tr("……另有 %1 个").replace("%1", str(len(lines) - SHOWN))]
+                                if len(lines) > SHOWN else [])
+
+    def _cleaning(self, notes: list[Any]) -> list[str]:
+        """The PDFs' text cleaning (core.importer.PageNote), one line a kind, with the pages a
+        reader should look at named."""
+        from ...core.importer import TEXT_NOT_NEEDED
+        from ...core.sources.pdf import PRIVATE_USE, RADICALS, UNMAPPED
+
+        taken = [n for n in notes if n.kind == TEXT_NOT_NEEDED]
+        lines = [self.tr("%1 %2：这份文字不必导入，这一版取自它的 PDF（%3）。")
+                 .replace("%1", n.file).replace("%2", n.label).replace("%3", n.other) for n in taken[:SHOWN]]
+        if len(taken) > SHOWN:
+            lines.append(self.tr("……另有 %1 个").replace("%1", str(len(taken) - SHOWN)))
+        said = {RADICALS: self.tr("%1 个部首码位已读作它们所代表的汉字（%2 版）。"),
+                PRIVATE_USE: self.tr("%1 个私用区字符按原样保留，可能显示不出，见：%2"),
+                UNMAPPED: self.tr("%1 个字符在 PDF 的字体里没有 Unicode 值，可能读错，请核对：%2")}
+        for kind, text in said.items():
+            mine = [n for n in notes if n.kind == kind]
+            if not mine:
+                continue
+            count = f"{sum(n.count for n in mine):,}"
+            if kind == RADICALS:  # nothing to look at: the text reads right, only counted
+                lines.append(text.replace("%1", count).replace("%2", str(len(mine))))
+                continue
+            where = "、".join(f"{Path(n.file).name} {n.label}" for n in mine[:SHOWN])
+            if len(mine) > SHOWN:
+                where += self.tr("……另有 %1 个").replace("%1", str(len(mine) - SHOWN))
+            lines.append(text.replace("%1", count).replace("%2", where))
+        return lines
