@@ -74,7 +74,7 @@
 <context>
     <name>Clipping</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/clip_tools.py" line="+47"/>
+        <location filename="../../src/paper_reader/ui/tools/clip_tools.py" line="+45"/>
         <source>先打开一篇文章。</source>
         <translation>Open an article first.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>This page was imported as text: it has no page image to clip from.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <location line="+46"/>
         <source>这篇文章在版面图上没有标出位置，不能剪报。</source>
         <translation>This article has no marked place on the page image, so it cannot be clipped.</translation>
@@ -319,7 +319,7 @@
     <message>
         <location line="+1"/>
         <source>%1 个字符在 PDF 的字体里没有 Unicode 值，可能读错，请核对：%2</source>
-        <translation>%1 characters have no Unicode value in the PDF's fonts and may read wrongly. Please check: %2</translation>
+        <translation>%1 characters have no Unicode value in the PDF&apos;s fonts and may read wrongly. Please check: %2</translation>
     </message>
     <message>
         <location line="-40"/>
@@ -956,7 +956,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageImageView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/page_image.py" line="+76"/>
+        <location filename="../../src/paper_reader/ui/views/page_image.py" line="+91"/>
         <source>版面图</source>
         <translation>Page image</translation>
     </message>

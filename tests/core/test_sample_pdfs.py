@@ -292,3 +292,10 @@ def test_fixtures_stay_small() -> None:
     for path in FIXTURES.glob("*.pdf"):
         assert path.stat().st_size < 1_000_000, path.name
 
+
+
+def test_unmapped_fixture_has_characters_without_unicode_values() -> None:
+    from paper_reader.core.sources.pdf_document import open_pdf
+
+    with open_pdf(FIXTURES / "unmapped-digits.pdf") as pdf:
+        assert pdf.read_page(1).unmapped > 0

@@ -47,14 +47,16 @@ def test_dropped_pdfs_replace_the_text_pages_and_the_summary_says_so_in_chinese(
         qtbot, reader_app: ReaderApp, library_path: Path) -> None:
     app = reader_app
     assert all(digest is None for _n, digest in stored(library_path))  # the sample's text pages
-    text = drop(qtbot, app, sorted(SAMPLE_PDF.glob("page*.pdf")))
+    # The front page as a writer left it with digits that have no Unicode value, to be counted.
+    front = FIXTURES / "unmapped-digits.pdf"
+    text = drop(qtbot, app, [front, *sorted(SAMPLE_PDF.glob("page[234].pdf"))])
     lines = text.splitlines()
     assert lines[0] == "导入完成：新增 0 版，更新 4 版，未变 0 版。"
     assert "松河日报 2024-03-15 第1、2、3、4版：换成了从 PDF 导入的版面，现在有版面图。" in lines
     radicals = next(line for line in lines if "部首码位" in line)
     assert radicals.endswith("个部首码位已读作它们所代表的汉字（4 版）。")
     unmapped = next(line for line in lines if "没有 Unicode 值" in line)
-    assert "page1.pdf 第一版" in unmapped and "page2.pdf" not in unmapped
+    assert "unmapped-digits.pdf 第一版" in unmapped and "page2.pdf" not in unmapped
     assert "日期有出入" not in text and "radical" not in text and "replaced" not in text  # all Chinese
     assert all(digest is not None for _n, digest in stored(library_path))
     w = app.window  # the window reads the new pages on their image
