@@ -222,9 +222,9 @@ def run_gui(argv: Sequence[str]) -> int:
     if args.screenshot:
         collect_after_start()
         code = take_screenshot(app, window, Path(args.screenshot))
-        # No event loop ran, so no aboutToQuit: the page image's PDFium thread is ended
-        # here, before PDFium's own exit handler unloads the library under it.
-        parts.presenter.image.render.stop()
+        # No event loop ran, so no aboutToQuit: the page image's PDFium thread (if a page
+        # image was made) is ended here, before PDFium's own exit handler unloads the library.
+        parts.presenter.stop_page_image()
         parts.settings.save_converted(parts.look)  # a cache, not reading state
         parts.library.close()
         return code
@@ -309,6 +309,6 @@ def run_kiosk(app: QApplication, args: argparse.Namespace | SimpleNamespace) -> 
     if args.screenshot:
         code = take_screenshot(app, shown, Path(args.screenshot))
         if started is not None:  # as run_gui: the PDFium thread ends before PDFium does
-            started.presenter.image.render.stop()
+            started.presenter.stop_page_image()
         return code
     return app.exec()

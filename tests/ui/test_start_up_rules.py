@@ -56,6 +56,9 @@ NOT_BEFORE_A_TEXT_FIRST_PAINT = {
     "pypdfium2": "PDFium: only for a page that has a PDF",
     "paper_reader.core.sources.pdf_document": "reading page PDFs: only for a page that has one",
     "paper_reader.core.reading.clipping": "clipping: only for an article on a page image",
+    "paper_reader.ui.views.page_image": "the page image view: made for the first page with a PDF",
+    "paper_reader.ui.reading.image_presenter": "the page image's presenter: made with the view",
+    "paper_reader.ui.reading.page_render": "the page image's render thread: only for a page image",
 }
 
 # A start on a page with a PDF draws the page image, so PDFium is on its way; what it may load

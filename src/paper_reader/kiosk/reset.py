@@ -77,9 +77,10 @@ def start_state(parts: WindowParts, config: KioskConfig, splitter: QByteArray) -
     if latest is not None:
         reader.open(Location(latest, 1, None))
     w.show_overview_tab()
-    w.page_image.fit_width()  # the front page's image as at the start: whole width, from the top
-    w.page_image.horizontalScrollBar().setValue(0)
-    w.page_image.verticalScrollBar().setValue(0)
+    if w.has_page_image():  # the front page's image as at the start: whole width, from the top
+        w.page_image.fit_width()
+        w.page_image.horizontalScrollBar().setValue(0)
+        w.page_image.verticalScrollBar().setValue(0)
     for browser in (w.article_view.browser, w.overview):
         cursor = browser.textCursor()
         cursor.clearSelection()

@@ -84,7 +84,12 @@ def fit_for_touch(window: MainWindow) -> list[TouchNavigator]:
     w.page_strip.setGridSize(QSize(124, 72))
     w.page_strip.setMinimumWidth(132)
     w.article_list.setItemDelegate(TouchArticleDelegate(w.article_list))
-    w.page_image.enable_touch(44)  # fingers pan and pinch it; markers a fingertip big
+    # The page image (made for the first page with a PDF): fingers pan and pinch it, markers
+    # a fingertip big.
+    if w.has_page_image():
+        w.page_image.enable_touch(44)
+    else:
+        w.pageImageMade.connect(lambda image: image.enable_touch(44))
     touch = [TouchNavigator(w.overview), TouchNavigator(w.article_view.browser),
              TouchNavigator(w.article_list, swipe=False), TouchNavigator(w.page_strip, swipe=False)]
     screen = w.screen()

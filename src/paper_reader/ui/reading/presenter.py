@@ -7,6 +7,7 @@ time, so that a page turn or an article open is a swap of ready documents.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextDocument
@@ -16,13 +17,19 @@ from ...core.reading.history import IMAGE_FIT_PAGE, IMAGE_FIT_WIDTH, IMAGE_ZOOME
 from ..shell.look import Look
 from ..shell.main_window import MainWindow
 from ..views.article_html import article_html
-from ..views.page_image import FIT_PAGE, FIT_WIDTH
 from .doc_cache import DocumentCache
-from .image_presenter import ImagePresenter
 from .reader import Reader
+
+if TYPE_CHECKING:
+    from .image_presenter import ImagePresenter
 
 ARTICLE_MARGIN = 18
 IDLE_MS = 40  # lets the frame that shows the change be painted before idle work starts
+
+
+def has_image(page: Page | None) -> bool:
+    """Whether a page is read on its image: it came from a PDF (asked of the page alone)."""
+    return page is not None and page.pdf is not None and page.size is not None
 
 
 class Presenter:
@@ -40,7 +47,8 @@ class Presenter:
         # The page image, for a page that has a PDF: how to put it back when returning to a
         # place, whether a marker on it was followed (then the page stays up, the part
         # reached outlined), and the row chosen in the article list.
-        self.image = ImagePresenter(window, reader, look)
+        self._image: ImagePresenter | None = None  # made for the first page that has a PDF
+        self.terms: list[str] = []  # the search's, for a page image made later
         self._image_back: View | None = None
         self._stay_on_page = False
         self._target: int | None = None
@@ -51,6 +59,23 @@ class Presenter:
         self._timer.timeout.connect(self._idle_step)
 
     # -- documents -------------------------------------------------------------------
+    @property
+    def image(self) -> ImagePresenter:
+        """The page image's presenter (and the view, its thread, PDFium), made for the first
+        page that has a PDF: a start on pages from text loads none of it."""
+        if self._image is None:
+            from .image_presenter import ImagePresenter
+
+            self._image = ImagePresenter(self.window, self.reader, self.look)
+            if self.terms:
+                self._image.mark_terms(self.terms)
+        return self._image
+
+    def stop_page_image(self) -> None:
+        """End the page image's thread, if it was ever started."""
+        if self._image is not None:
+            self._image.render.stop()
+
     def _page_key(self, number: int) -> tuple[object, ...]:
         issue = self.reader.issue
         return ("page", issue.id if issue else None, number, self.look.version)
@@ -99,14 +124,16 @@ class Presenter:
         w.page_model.convert = self.look.convert
         w.article_model.convert = self.look.convert
         w.page_model.set_issue(issue)
-        self.image.forget_thumbnails()
+        if self._image is not None:
+            self._image.forget_thumbnails()
         self.cache.clear()  # a reloaded issue may say something new under the same id
         self._overview_of = self._list_of = self._neighbours = None
         app_name = QCoreApplication.translate("MainWindow", "报纸阅读器")
         if issue is None:
-            w.page_image.clear()
+            if self._image is not None:
+                w.page_image.clear()
+                self._image.hidden()
             w.set_page_view(w.overview)
-            self.image.hidden()
             w.issue_label.setText("")
             w.setWindowTitle(app_name)
             w.article_model.set_page(None)  # nothing left open (all removed): empty views,
@@ -153,7 +180,7 @@ class Presenter:
         self._target = loc.article if stay else None
         self._list_row = loc.article
         if showing_article and (stay or (back_to is not None and back_to.on_page)) \
-                and self.image.has_image(page):
+                and has_image(page):
             showing_article = False  # a marker on the image was followed, or back to the image
         if showing_article:
             # The overview sits behind its tab: it is brought up to date on idle time, or
@@ -178,13 +205,14 @@ class Presenter:
         if loc is None:
             return
         page = self.reader.page()
-        if page is not None and self.image.has_image(page):
+        if page is not None and has_image(page):
             rows = {r for r in (loc.article, self._list_row) if r is not None}
             self.image.show(page, self._image_back, rows, self._target)
             self._image_back = None
             return
         self.window.set_page_view(self.window.overview)
-        self.image.hidden()
+        if self._image is not None:
+            self._image.hidden()
         page_key = self._page_key(loc.page)
         if self._overview_of != page_key:
             doc = self._page_doc(loc.page)
@@ -201,7 +229,9 @@ class Presenter:
         showing_page = loc is not None and self._overview_of == self._page_key(loc.page)
         article = w.article_view.browser.verticalScrollBar().value() if self.reader.article() else 0
         overview = w.overview.verticalScrollBar().value() if showing_page else 0
-        if w.page_view() is w.page_image and self.image.shown is not None:
+        if self._image is not None and w.page_view() is w.page_image and self._image.shown is not None:
+            from ..views.page_image import FIT_PAGE, FIT_WIDTH
+
             zoom, mode, x, y = w.page_image.state()
             fit = {FIT_WIDTH: IMAGE_FIT_WIDTH, FIT_PAGE: IMAGE_FIT_PAGE}.get(mode or "", IMAGE_ZOOMED)
             return View(article, overview, max(1, round(zoom * 1000)), fit, x, y,
@@ -220,10 +250,15 @@ class Presenter:
         self._list_row = row
         loc = self.reader.location
         rows = {r for r in (loc.article if loc else None, row) if r is not None}
-        self.image.outline(rows)
+        if self._image is not None:
+            self._image.outline(rows)
 
     def mark_terms(self, terms: list[str]) -> None:
-        self.image.mark_terms(terms)
+        # Kept by the presenter too when no page image was made yet: a page with a PDF shown
+        # later is marked with them (ImagePresenter asks for them as it is made).
+        self.terms = terms
+        if self._image is not None:
+            self._image.mark_terms(terms)
 
     def refresh(self, _changed: object = None) -> None:
         """Show everything again: after the look changed (on Look.changed, whose new
@@ -251,7 +286,7 @@ class Presenter:
         current = self.window.tabs.currentWidget()
         a.show_article.setChecked(current is self.window.article_view)
         a.show_overview.setChecked(self.window.tabs.currentIndex() == 0)
-        self.window.actions_for_image(current is self.window.page_image)
+        self.window.actions_for_image(self.window.has_page_image() and current is self.window.page_image)
 
     def issues_changed(self, _present: object = None) -> None:
         """Issues came or went (LibraryFollower): the open issue's neighbours are asked anew."""
@@ -264,8 +299,10 @@ class Presenter:
     # -- idle work -------------------------------------------------------------------
     def _plan_idle_work(self, loc: Location, page: Page | None) -> None:
         """Next and previous pages, then every article of this page, one per idle step."""
-        steps: list[Callable[[], None]] = [self.show_overview,
-                                           lambda: self.image.plan_thumbnails(self.reader.issue)]
+        steps: list[Callable[[], None]] = [self.show_overview]
+        issue = self.reader.issue
+        if issue is not None and any(has_image(p) for p in issue.pages):
+            steps.append(lambda: self.image.plan_thumbnails(self.reader.issue))
         numbers = self.reader.page_numbers()
         height = self.window.overview.text_height()
         for number in (loc.page + 1, loc.page - 1):

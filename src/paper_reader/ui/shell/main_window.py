@@ -7,7 +7,7 @@ window builds before its first paint, it does not name PySide's Qt namespace (se
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 from ..views.article_list import ArticleListView
 from ..views.article_view import ArticleView
 from ..views.models import ArticleListModel, PageListModel
-from ..views.page_image import PageImageView
 from ..views.page_overview import PageOverview
 from ..views.plain import plain_label
 from .actions import Actions, create_actions
 from .profile import Profile
+
+if TYPE_CHECKING:
+    from ..views.page_image import PageImageView
 
 
 class InfoBar(QFrame):
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
     filesDropped = Signal(list)
     closing = Signal()
     shown = Signal()
+    pageImageMade = Signal(object)  # the page image view, made the first time it is needed
 
     def __init__(self, profile: Profile, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,8 +111,7 @@ class MainWindow(QMainWindow):
         self.overview = PageOverview(self)
         # The page tab shows the page image for a page that has a PDF, else the overview
         # (set_page_view): one of the two is in the tab, the other out of sight.
-        self.page_image = PageImageView(self)
-        self.page_image.hide()
+        self._page_image: PageImageView | None = None  # made for the first page with a PDF
         self.article_view = ArticleView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -145,6 +147,21 @@ class MainWindow(QMainWindow):
     def show_overview_tab(self) -> None:
         """The page tab, whichever view it holds."""
         self.tabs.setCurrentIndex(0)
+
+    @property
+    def page_image(self) -> PageImageView:
+        """The page image view, made on first use (pageImageMade tells whoever wires it): a
+        start on pages from text loads none of it."""
+        if self._page_image is None:
+            from ..views.page_image import PageImageView
+
+            self._page_image = view = PageImageView(self)
+            view.hide()
+            self.pageImageMade.emit(view)
+        return self._page_image
+
+    def has_page_image(self) -> bool:
+        return self._page_image is not None
 
     def page_view(self) -> QWidget:
         return self.tabs.widget(0)

@@ -321,7 +321,8 @@ def take_screenshot(app: QApplication, window: QWidget, out: Path, timeout: floa
         time.sleep(0.005)
     app.processEvents()
     # A page image's tiles come from its thread after the first paint: wait for them too.
-    image = getattr(window, "page_image", None)
+    has_image = getattr(window, "has_page_image", None)  # the window, not the unavailable screen
+    image = window.page_image if has_image is not None and has_image() else None
     while image is not None and image.isVisible() and not image.settled() \
             and time.monotonic() < deadline:
         app.processEvents()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..system.single_instance import InstanceGuard
     from ..tools.archive_dialog import ArchiveDialog
     from ..tools.search_panel import SearchPanel
+    from ..views.page_image import PageImageView
 
 
 class MouseNavigation(QObject):
@@ -135,8 +136,6 @@ def _wire_reading(parts: WindowParts) -> None:
         lambda index, _old: index.isValid() and reader.go_page(window.page_model.page_at(index.row())[0]))
     window.article_list.articleActivated.connect(reader.select_article)
     window.overview.articleActivated.connect(reader.select_article)
-    window.page_image.articleActivated.connect(reader.select_article)
-    window.page_image.linkActivated.connect(presenter.follow_on_page)
     chosen = window.article_list.selectionModel()
     # The row a reader chose, not the current row the list takes as it gets the focus (a
     # kiosk's start and reset give it the focus): that one is no choice to outline.
@@ -147,8 +146,22 @@ def _wire_reading(parts: WindowParts) -> None:
     window.tabs.currentChanged.connect(lambda _i: presenter.update_actions())
     window.tabs.currentChanged.connect(
         lambda i: i == 0 and presenter.show_overview())
+
+    def page_image_made(image: PageImageView) -> None:
+        """The page image, made for the first page with a PDF: its requests and actions."""
+        image.articleActivated.connect(reader.select_article)
+        image.linkActivated.connect(presenter.follow_on_page)
+        a.zoom_in.triggered.connect(image.zoom_in)
+        a.zoom_out.triggered.connect(image.zoom_out)
+        a.fit_width.triggered.connect(image.fit_width)
+        a.fit_page.triggered.connect(image.fit_page)
+        if window.isVisible():
+            QTimer.singleShot(1000, image.grab_gestures)
+
+    window.pageImageMade.connect(page_image_made)
     # Touch on the page image names Qt's enums: well after the first paint, however slow.
-    window.shown.connect(lambda: QTimer.singleShot(1000, window.page_image.grab_gestures))
+    window.shown.connect(lambda: window.has_page_image()
+                         and QTimer.singleShot(1000, window.page_image.grab_gestures))
 
     a.back.triggered.connect(reader.back)
     a.forward.triggered.connect(reader.forward)
@@ -157,11 +170,6 @@ def _wire_reading(parts: WindowParts) -> None:
     a.prev_issue.triggered.connect(lambda: reader.turn_issue(-1))
     a.next_issue.triggered.connect(lambda: reader.turn_issue(1))
     a.show_overview.triggered.connect(window.show_overview_tab)
-    image = window.page_image
-    a.zoom_in.triggered.connect(image.zoom_in)
-    a.zoom_out.triggered.connect(image.zoom_out)
-    a.fit_width.triggered.connect(image.fit_width)
-    a.fit_page.triggered.connect(image.fit_page)
     a.show_article.triggered.connect(window.show_article_tab)
 
     def whole(checked: bool) -> None:
