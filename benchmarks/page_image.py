@@ -110,7 +110,7 @@ def bench_page_image(report, home: Path, row_type, rounds: int = 5, issues: int 
         report.add(row_type("Window", "peak memory after turning through page images", "not measured",
                             f"≤ {MEMORY_MB} MB", "FAIL", "the archive of page PDFs could not be made"))
         return
-    m = probe(pdfs, home / "memory", "memory")
+    m = probe(pdfs, home / "memory", "memory", 1)
     peak = m["peak_kb"] / 1024
     cache_mb = 1024 * 1024
     report.add(row_type(
@@ -119,7 +119,7 @@ def bench_page_image(report, home: Path, row_type, rounds: int = 5, issues: int 
         f"VmHWM of the probe process; every page of {m['issues']} issues opened in date order until sharp; "
         f"image cache at the end {m['cache_used'] / cache_mb:.0f} MB in {m['cache_images']} images, at most "
         f"{m['cache_most'] / cache_mb:.0f} MB, budget {m['cache_budget'] / cache_mb:.0f} MB; "
-        f"resident at the end {m['rss_kb'] / 1024:.0f} MB"))
+        "resident after " + ", ".join(f"{n} pages {kb / 1024:.0f} MB" for n, kb in m["resident"].items())))
     _row(report, row_type, f"first sharp image of a page never drawn ({issues}-issue PDF archive)",
          m["sharp"], SHARP_S, "each page opened the first time: its PDF read from the library and opened, "
          f"its markers read from its text layer, its tiles drawn; {m['unsettled']} never sharp within 5 s")

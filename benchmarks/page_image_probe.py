@@ -1,7 +1,7 @@
 """Inside one process: the real window on a library of page PDFs, timing the page image.
 
     python -m benchmarks.page_image_probe LIBRARY turns [ROUNDS]   # turns, zoom, hover
-    python -m benchmarks.page_image_probe LIBRARY memory           # every page of every issue
+    python -m benchmarks.page_image_probe LIBRARY memory [PASSES]  # every page of every issue
 
 Prints one JSON object (seconds). ``turns``, on the sample issue's PDFs: pages turned forward
 and back with the page's tiles dropped from the image cache first, so that every turn draws
@@ -82,6 +82,9 @@ def main() -> int:
             if time.perf_counter() > end:
                 return False
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            # What the window's event loop does and processEvents does not: the objects
+            # given up with deleteLater (the documents the cache let go of) are deleted.
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return True
 
     def pause(seconds: float = 0.2) -> None:
@@ -109,7 +112,8 @@ def main() -> int:
             ids.append(at)
             at = reader.library.neighbour_issue(at, -1)
         opened, sharp_times, unsettled, most_cached = 0, [], 0, 0
-        for issue_id in reversed(ids):
+        resident: dict[int, int] = {}  # pages opened -> VmRSS, kB: flat once the cache is full
+        for issue_id in list(reversed(ids)) * rounds:  # ROUNDS passes through the archive
             info = reader.library.issue_info(issue_id)
             for number in sorted(info.pages) if info else []:
                 t0 = time.perf_counter()
@@ -122,9 +126,11 @@ def main() -> int:
                 opened += 1
                 most_cached = max(most_cached, cache.used)
                 pause(0.05)
+                if opened % 25 == 0:
+                    resident[opened] = rss_kb()
         out.update(pages=opened, issues=len(ids), sharp=sharp_times, unsettled=unsettled,
-                   peak_kb=peak_rss_kb(), rss_kb=rss_kb(), cache_used=cache.used, cache_most=most_cached,
-                   cache_budget=cache.budget, cache_images=len(cache))
+                   peak_kb=peak_rss_kb(), rss_kb=rss_kb(), resident=resident, cache_used=cache.used,
+                   cache_most=most_cached, cache_budget=cache.budget, cache_images=len(cache))
     else:
         # The strip's thumbnails come on idle time after the page is sharp.
         wait(lambda: all(cache.peek(("thumb", p.pdf.digest, p.pdf.index, THUMB_WIDTH)) is not None
