@@ -16,9 +16,11 @@ issue in date order, each until sharp, and reports the peak resident set and the
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -43,6 +45,24 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from paper_reader.app import build
+    from paper_reader.ui.reading import page_render
+
+    # What the render thread does, job by job (kind, start, seconds): the notes of a slow
+    # row say what a page waited for. Wrapped before the window makes its worker.
+    jobs: list[tuple[str, float, float]] = []
+    run_job = page_render._Worker.run
+
+    main_thread = threading.get_ident()
+
+    @functools.wraps(run_job)  # the slot's own name: the connection stays queued to the thread
+    def timed_run(worker, job) -> None:  # type: ignore[no-untyped-def]
+        if threading.get_ident() == main_thread:
+            raise RuntimeError("a render job ran on the window's thread: the timing wrapper is wrong")
+        started = time.perf_counter()
+        run_job(worker, job)
+        jobs.append((job.kind, started, time.perf_counter() - started))
+
+    page_render._Worker.run = page_render.Slot(object)(timed_run)
     from paper_reader.core.reading.history import Location
     from paper_reader.ui.views.page_image import THUMB_WIDTH
 
@@ -104,6 +124,17 @@ def main() -> int:
             cache.put(key, image)
 
     out: dict[str, object] = {}
+    waits: list[dict[str, float]] = []  # per page shown: seconds of each kind of job before sharp
+
+    def waited_for(t0: float) -> None:
+        spent: dict[str, float] = {"tiles": 0.0}
+        now = time.perf_counter()
+        for kind, started, seconds in jobs:
+            if started <= now and started + seconds > t0:  # ran (in part) after the turn
+                spent[kind] = spent.get(kind, 0.0) + min(seconds, started + seconds - t0)
+                spent["tiles"] += kind == "tile"
+        waits.append(spent)
+        jobs.clear()
     wait(sharp)
     if mode == "memory":
         ids = []
@@ -116,6 +147,7 @@ def main() -> int:
         for issue_id in list(reversed(ids)) * rounds:  # ROUNDS passes through the archive
             info = reader.library.issue_info(issue_id)
             for number in sorted(info.pages) if info else []:
+                jobs.clear()
                 t0 = time.perf_counter()
                 reader.open(Location(issue_id, number, None))
                 app.processEvents()
@@ -123,14 +155,16 @@ def main() -> int:
                     sharp_times.append(time.perf_counter() - t0)
                 else:
                     unsettled += 1
+                waited_for(t0)
                 opened += 1
                 most_cached = max(most_cached, cache.used)
                 pause(0.05)
                 if opened % 25 == 0:
                     resident[opened] = rss_kb()
         out.update(pages=opened, issues=len(ids), sharp=sharp_times, unsettled=unsettled,
-                   peak_kb=peak_rss_kb(), rss_kb=rss_kb(), resident=resident, cache_used=cache.used,
-                   cache_most=most_cached, cache_budget=cache.budget, cache_images=len(cache))
+                   waits=waits, peak_kb=peak_rss_kb(), rss_kb=rss_kb(), resident=resident,
+                   cache_used=cache.used, cache_most=most_cached, cache_budget=cache.budget,
+                   cache_images=len(cache))
     else:
         # The strip's thumbnails come on idle time after the page is sharp.
         wait(lambda: all(cache.peek(("thumb", p.pdf.digest, p.pdf.index, THUMB_WIDTH)) is not None
@@ -142,6 +176,7 @@ def main() -> int:
                 pause()
                 drop_tiles()
                 before = paints.count
+                jobs.clear()
                 t0 = time.perf_counter()
                 reader.turn(step)
                 app.processEvents()  # the update request: the turn's first frame
@@ -153,7 +188,8 @@ def main() -> int:
                     sharp_times.append(time.perf_counter() - t0)
                 else:
                     unsettled += 1
-        out.update(scaled=scaled, stand_ins=stand_ins, sharp=sharp_times, unsettled=unsettled,
+                waited_for(t0)
+        out.update(scaled=scaled, stand_ins=stand_ins, sharp=sharp_times, unsettled=unsettled, waits=waits,
                    turns=rounds * 2 * (len(numbers) - 1))
 
         # Zoom: Ctrl+wheel steps about the viewport's middle, four in, four out.
