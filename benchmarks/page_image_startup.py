@@ -74,17 +74,24 @@ def startup(library: Path | None, pdf: Path, runs: int, home: Path) -> tuple[dic
         needs = "" if any(line.startswith(PAGE_IMAGE_MARK) for line in lines) else "the page image"
     paint_run(base_cmd, env)
     app_times: list[float] = []
+    window_times: list[float] = []  # the reader's own first frame, before the page is sharp
     base_times: list[float] = []
     for _ in range(runs):  # alternate so that machine noise hits both alike
         if not needs:
+            start = time.monotonic()
             seconds, lines = paint_run(app_cmd, env)
-            if not any(line.startswith(PAGE_IMAGE_MARK) for line in lines):
+            mark = next((line.split() for line in lines if line.startswith(PAGE_IMAGE_MARK)), None)
+            if mark is None:
                 raise RuntimeError("the reader's first paint held the page image once, then not")
             app_times.append(seconds)
+            if "window-first-paint" in mark:
+                window_times.append(float(mark[mark.index("window-first-paint") + 1]) - start)
         base_times.append(paint_run(base_cmd, env)[0])
     times = {"baseline": statistics.median(base_times), "baseline_max": max(base_times)}
     if app_times:
         times.update(app=statistics.median(app_times), app_max=max(app_times))
+    if window_times:
+        times.update(window=statistics.median(window_times))
     return times, needs
 
 
@@ -106,7 +113,9 @@ def bench_page_image_startup(report, runs: int, home: Path, row_type) -> None:  
         "Window", ROW, f"{s['app'] * 1000:.0f} ms vs {bare}: ratio {ratio:.2f}", floor,
         "PASS" if ratio <= STARTUP_RATIO_FLOOR else "FAIL",
         f"median of {runs} alternating runs, offscreen, {SIZE}; worst {s['app_max'] * 1000:.0f} / "
-        f"{s['baseline_max'] * 1000:.0f} ms"))
+        f"{s['baseline_max'] * 1000:.0f} ms; the reader's time is its first frame with the page sharp "
+        f"(every visible tile drawn); its window's first frame, the blank paper, came at "
+        f"{s.get('window', float('nan')) * 1000:.0f} ms"))
 
 
 def main(argv: list[str] | None = None) -> int:

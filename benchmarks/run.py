@@ -31,7 +31,7 @@ from paper_reader.core.parsing.parser import parse_page
 from paper_reader.core.parsing.patterns import norm
 from paper_reader.core.sources.decoding import read_page_file
 
-from . import archive, machine, window
+from . import archive, machine, pdf_import, window
 from .profiling import diagnose_search, profile_import, staged_import
 
 REPO = Path(__file__).resolve().parent.parent
@@ -351,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     log("\n".join(f"{k}: {v}" for k, v in report.facts) + "\n")
 
     bench_parse(report, args.parse_seconds)
+    log("Importing the sample issue's page PDFs ...")
+    pdf_import.bench_pdf_import(report, Row)
 
     work, clean = prepare_workdir(args)
     report.settings.append(f"Archive: {args.issues:,} daily issues of 4 pages from "

@@ -132,9 +132,11 @@ def bench_window(report, library: Path | None, runs: int, row_type) -> None:  # 
                     f"ratio {saved_ratio:.2f}", f"no worse than default ({ratio:.2f})",
                     "PASS" if saved_ratio <= ratio * 1.05 else "FAIL",
                     "the first page is converted before it is shown; 5% allowed for noise"))
-                from .page_image_startup import bench_page_image_startup  # it imports this module
+                from .page_image import bench_page_image  # these import this module
+                from .page_image_startup import bench_page_image_startup
 
                 bench_page_image_startup(report, runs, home / "page-image", row_type)
+                bench_page_image(report, home / "page-image-probe", row_type)
             nav = navigation(lib, home / (label.replace(" ", "-") + "-nav"))
             for key, name in (("turns", "page turn"), ("opens", "article open")):
                 values = nav[key]  # type: ignore[index]

@@ -299,12 +299,45 @@ class _FirstPaint(QObject):
             self.then(self.at)
 
 
-def report_first_paint(app: QApplication, window: MainWindow) -> None:
+def report_first_paint(app: QApplication, window: MainWindow, timeout: float = 10.0) -> None:
     """For the start-up benchmark (PAPER_READER_REPORT_PAINT=quit): a reader's own start,
-    single-instance lock and all, that prints when its first frame was complete and quits."""
-    def done(at: float) -> None:
+    single-instance lock and all, that prints when its first frame was complete and quits.
+    On the page image, the start is complete with the frame that shows the page sharp (a
+    ``first-paint-page-image`` line follows); the window's first frame shows what stands in
+    for the page while the render thread draws it."""
+    reported: list[bool] = []
+
+    def report(at: float, page_image: str = "") -> None:
+        if reported:
+            return
+        reported.append(True)
         print(f"first-paint-monotonic {at:.6f}", flush=True)
+        if page_image:
+            print(page_image, flush=True)
         app.quit()
+
+    def done(at: float) -> None:
+        image = getattr(window, "page_image", None)
+        if image is None or window.page_view() is not image or not image.isVisible() \
+                or image.page is None or image.message:
+            report(at)
+            return
+
+        def painted(when: float) -> None:
+            if image.message:  # the page cannot be drawn: the window's frame is the start
+                report(at)
+            elif image.settled():
+                report(when, f"first-paint-page-image sharp window-first-paint {at:.6f}")
+            else:
+                sharp.painted = False  # some tiles still to come: the next frame
+        sharp = _FirstPaint(painted)
+        sharp.setParent(window)
+        image.viewport().installEventFilter(sharp)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(round(timeout * 1000), lambda: report(at))  # never sharp: no page-image line
+        if image.settled():
+            painted(at)
 
     watcher = _FirstPaint(done)
     watcher.setParent(window)  # lives as long as the window: its event loop runs later
