@@ -317,7 +317,8 @@ def report_first_paint(app: QApplication, window: MainWindow, timeout: float = 1
         app.quit()
 
     def done(at: float) -> None:
-        image = getattr(window, "page_image", None)
+        has_image = getattr(window, "has_page_image", None)
+        image = window.page_image if has_image is not None and has_image() else None
         if image is None or window.page_view() is not image or not image.isVisible() \
                 or image.page is None or image.message:
             report(at)
