@@ -34,11 +34,17 @@ class ImagePresenter:
         self.shown: tuple[object, ...] | None = None  # (issue, page, digest) on the view
         self.terms: tuple[str, ...] = ()
         self._marks: dict[tuple[str, int], list[Mark]] = {}
-        self._thumbs: list[tuple[str, int, int, bytes, float]] = []  # digest, index, number, data, scale
+        self._thumbs: list[tuple[Page, float]] = []  # the pages still to draw small, and at what scale
         self._thumb_issue: object = None
+        self._after_drawn: tuple[object, ...] | None = None  # the page whose marks wait
+        self.view.drawn.connect(self._drawn)
         self.render.imageReady.connect(self._image_ready)
         self.render.marksReady.connect(self._marks_ready)
         self.render.hitsReady.connect(self._hits_ready)
+        # Thumbnails wait while the page on screen has work in the thread; each answer for
+        # it may be the last.
+        self.render.marksReady.connect(lambda *_: self.next_thumbnail())
+        self.render.hitsReady.connect(lambda *_: self.next_thumbnail())
         self.render.failed.connect(self.view.show_failure)
         self.render.failed.connect(lambda _digest, _why: self.next_thumbnail())  # the rest still come
         window.closing.connect(self.render.stop)
@@ -82,12 +88,23 @@ class ImagePresenter:
                 mode = v.mode if key != self.shown and v.mode is not None else FIT_WIDTH
                 v.set_page(page, self.data(page), generation, v.zoom, mode)
             self.shown = key
-            self._ask_marks(page)
-            self._ask_hits(page)
+            # The markers and the search's hits read the page's whole text layer: asked once
+            # its image is sharp, so that the tiles are drawn first (see _drawn).
+            self._after_drawn = key
         v.set_outlined(rows, target)
         if target is not None and 0 <= target < len(page.articles) and page.articles[target].regions:
             v.ensure_visible(page.articles[target].regions[0])
         self.window.set_page_view(v)
+
+    def _drawn(self) -> None:
+        page = self.reader.page()
+        if self._after_drawn is None or page is None or page.pdf is None \
+                or self.key(page) != self._after_drawn:
+            return
+        self._after_drawn = None
+        self._ask_marks(page)
+        self._ask_hits(page)
+        self.next_thumbnail()
 
     def hidden(self) -> None:
         self.shown = None
@@ -176,25 +193,27 @@ class ImagePresenter:
         dpr = self.window.devicePixelRatioF()
         self._thumbs = []
         for page in sorted(issue.pages, key=lambda p: p.number):
-            data = self.data(page)
-            if data is not None and page.pdf is not None and page.size is not None:
-                self._thumbs.append((page.pdf.digest, page.pdf.index, page.number, data,
-                                     round(THUMB_WIDTH * dpr / page.size[0], 4)))
+            if page.pdf is not None and page.size is not None:  # its PDF read when it is asked
+                self._thumbs.append((page, round(THUMB_WIDTH * dpr / page.size[0], 4)))
         self.next_thumbnail()
 
     def next_thumbnail(self) -> None:
         """Ask for the next thumbnail, unless the page on screen is still being drawn."""
-        if not self._thumbs or self.render.busy("page"):
+        while self._thumbs and not self.render.busy("page"):
+            page, scale = self._thumbs.pop(0)
+            assert page.pdf is not None
+            digest, index, number = page.pdf.digest, page.pdf.index, page.number
+            key = ("thumb", digest, index, THUMB_WIDTH)
+            have = self.render.cache.get(key)
+            if have is not None:
+                self._set_thumbnail(number, have)
+                continue
+            data = self.data(page)
+            if data is None:
+                continue
+            self.render.ask(Job("thumb", key, digest, index, data, "thumbs",
+                                self.render.wanted.get("thumbs", 0), scale))
             return
-        digest, index, number, data, scale = self._thumbs.pop(0)
-        key = ("thumb", digest, index, THUMB_WIDTH)
-        have = self.render.cache.get(key)
-        if have is not None:
-            self._set_thumbnail(number, have)
-            self.next_thumbnail()
-            return
-        self.render.ask(Job("thumb", key, digest, index, data, "thumbs",
-                            self.render.wanted.get("thumbs", 0), scale))
 
     def _thumb_ready(self, key: tuple[object, ...]) -> None:
         image = self.render.cache.peek(key)

@@ -49,6 +49,10 @@ class Presenter:
         # reached outlined), and the row chosen in the article list.
         self._image: ImagePresenter | None = None  # made for the first page that has a PDF
         self.terms: list[str] = []  # the search's, for a page image made later
+        self._idle_waits = False  # idle work waits for the page image to be sharp
+        self._idle_deadline = QTimer(window)  # but not for ever (the window's: dies with it)
+        self._idle_deadline.setSingleShot(True)
+        self._idle_deadline.timeout.connect(self._image_drawn)
         self._image_back: View | None = None
         self._stay_on_page = False
         self._target: int | None = None
@@ -67,6 +71,7 @@ class Presenter:
             from .image_presenter import ImagePresenter
 
             self._image = ImagePresenter(self.window, self.reader, self.look)
+            self._image.view.drawn.connect(self._image_drawn)
             if self.terms:
                 self._image.mark_terms(self.terms)
         return self._image
@@ -317,13 +322,30 @@ class Presenter:
                       for k in order if k != loc.article]
         self._idle = steps
         if self.window.isVisible():
-            self._timer.start(IDLE_MS)
+            self.start_idle_work()
         # else the window's first show starts it (start_idle_work): idle work before the
         # window's first paint would only delay that paint.
 
     def start_idle_work(self) -> None:
-        if self._idle and not self._timer.isActive():
-            self._timer.start(IDLE_MS)
+        if not self._idle or self._timer.isActive():
+            return
+        w = self.window
+        if self._image is not None and w.page_view() is w.page_image and w.page_image.isVisible() \
+                and not w.page_image.settled():
+            # A page image still being drawn: its tiles are put up first (an idle step can
+            # hold the window for tens of milliseconds), then the idle work; at the latest
+            # after a second, should the image never come.
+            self._idle_waits = True
+            self._idle_deadline.start(1000)
+            return
+        self._timer.start(IDLE_MS)
+
+    def _image_drawn(self) -> None:
+        if self._idle_waits:
+            self._idle_waits = False
+            self._idle_deadline.stop()
+            if self._idle and not self._timer.isActive():
+                self._timer.start(IDLE_MS)
 
     def _idle_step(self) -> None:
         if self._idle:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]
 
 MARGIN = 12  # px of the view's background around the page
-TILE = 512  # device pixels a side
+# Device pixels a side. Each tile is a pass over the whole page's content in PDFium, so few
+# and large: a page at fit width in a reader's window is one or two tiles.
+TILE = 1024
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.15, 8.0  # logical px per PDF point
 FIT_WIDTH, FIT_PAGE = "width", "page"
@@ -85,6 +87,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
     articleActivated = Signal(int)
     linkActivated = Signal(str)
     zoomChanged = Signal()
+    drawn = Signal()  # the page on screen is sharp: every visible tile drawn at its scale
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -133,6 +136,14 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
         self.horizontalScrollBar().setValue(scroll[0])
         self.verticalScrollBar().setValue(scroll[1])
         self.viewport().update()
+        if self.data is not None and self.isVisible():
+            # Asked now, not at the paint: the thread draws them while the window paints.
+            w, h = self.page_size()
+            scale = self.device_scale()
+            visible = self.to_view((0.0, 0.0, w, h)).intersected(QRectF(self.viewport().rect()))
+            cache = self.service.cache if self.service else None
+            self.ask_tiles(scale, [t for t in self._tiles(scale, visible)
+                                   if cache is None or cache.peek(self.tile_key(scale, t[0], t[1])) is None])
 
     def settled(self) -> bool:
         """Every tile on screen is drawn sharp (or the page cannot be drawn)."""
@@ -147,6 +158,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
         if digest == self.digest and self.page is not None:
             self.message = self.tr("这一版的 PDF 已损坏，无法显示版面图：%1").replace("%1", message[:200])
             self.viewport().update()
+            self.drawn.emit()  # as drawn as it will be
 
     def set_outlined(self, rows: set[int], target: int | None = None) -> None:
         self.outlined, self.target = rows, target
@@ -329,8 +341,9 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
                 missing.append((col, row, box))
             else:
                 p.drawImage(self.to_view(box), image)
-        if not missing:
+        if not missing and self._shown_scale != scale:
             self._shown_scale = scale
+            self.drawn.emit()
         self.ask_tiles(scale, missing)
         if self.dim:
             fill(p, page_rect, QColor(0, 0, 0, 96))
