@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,9 @@ def first_run_path(tmp_path: Path) -> Path:
     return default_library()
 
 
-@pytest.fixture
-def reader_app(qtbot, library_path: Path) -> ReaderApp:
-    parts = build(library_path)
+def shown_window(qtbot, path: Path) -> Iterator[ReaderApp]:  # noqa: ANN001
+    """The window built on ``path`` and shown; its library closed afterwards."""
+    parts = build(path)
     qtbot.addWidget(parts.window)
     parts.window.show()
     qtbot.waitExposed(parts.window)
@@ -57,13 +58,13 @@ def reader_app(qtbot, library_path: Path) -> ReaderApp:
 
 
 @pytest.fixture
-def pdf_reader_app(qtbot, first_run_path: Path) -> ReaderApp:
+def reader_app(qtbot, library_path: Path) -> Iterator[ReaderApp]:
+    yield from shown_window(qtbot, library_path)
+
+
+@pytest.fixture
+def pdf_reader_app(qtbot, first_run_path: Path) -> Iterator[ReaderApp]:
     """The window as a new reader first sees it: the default library, empty, filled by the
     first run with the sample's page PDFs (read, laid out and stored as any import is), the
     window shown on the front page's image."""
-    parts = build(first_run_path)
-    qtbot.addWidget(parts.window)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.library.close()
+    yield from shown_window(qtbot, first_run_path)
