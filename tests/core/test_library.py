@@ -228,3 +228,41 @@ def test_neighbour_issues(tmp_path: Path, sample_dir: Path) -> None:
 def _cn(day: str) -> str:
     y, m, d = (int(x) for x in day.split("-"))
     return f"{y}年{m}月{d}日"
+
+
+def _locked_at_first(times: int) -> type[sqlite3.Connection]:
+    """A connection whose switch to WAL is refused ``times`` times, as SQLite refuses it at
+    once (without the busy timeout) while another program creates the same new file."""
+
+    class LockedAtFirst(sqlite3.Connection):
+        refused = 0
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+            if sql == "PRAGMA journal_mode = WAL" and LockedAtFirst.refused < times:
+                LockedAtFirst.refused += 1
+                exc = sqlite3.OperationalError("database is locked")
+                exc.sqlite_errorcode = 5  # type: ignore[attr-defined]
+                raise exc
+            return super().execute(sql, *args)
+
+    return LockedAtFirst
+
+
+def test_a_new_library_waits_while_another_program_creates_it(tmp_path: Path) -> None:
+    """Regression: three imports started together on a library not made yet; one failed
+    with "the library is busy" because the switch to WAL did not wait its turn."""
+    factory = _locked_at_first(3)
+    db = tmp_path / "new.sqlite3"
+    with Library(db, connect=lambda *a, **k: sqlite3.connect(*a, factory=factory, **k)) as lib:
+        assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert factory.refused == 3
+
+
+def test_a_library_locked_for_good_still_says_busy(tmp_path: Path, monkeypatch) -> None:
+    from paper_reader.core.library import connection
+
+    monkeypatch.setattr(connection, "WAL_SWITCH_WAIT", 0.05)
+    factory = _locked_at_first(10_000)
+    with pytest.raises(LibraryError, match="busy"):
+        Library(tmp_path / "new.sqlite3",
+                connect=lambda *a, **k: sqlite3.connect(*a, factory=factory, **k))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,28 @@ def is_open_here(path: Path) -> bool:
     key = _file_key(path)
     with _OPEN_FILES_LOCK:
         return key is not None and _OPEN_FILES.get(key, 0) > 0
+
+
+# How long a new file's switch to WAL waits for other programs opening it at the same time.
+WAL_SWITCH_WAIT = 10.0
+
+
+def _enter_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. Switching needs the file to itself, and SQLite answers
+    "locked" at once, without waiting out the busy timeout, while another program opens or
+    creates the same new file: so wait here, a little longer each time, as the timeout would."""
+    deadline = time.monotonic() + WAL_SWITCH_WAIT
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchall()
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 5) & 0xFF
+            if code not in (5, 6) or time.monotonic() + pause > deadline:  # busy or locked
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 class Connection:
@@ -163,7 +186,7 @@ class Connection:
             # a CD): what it cannot hold yet (page sizes, PDFs, regions) reads as absent.
             self.version = version
             return
-        db.execute("PRAGMA journal_mode = WAL")
+        _enter_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
