@@ -281,3 +281,26 @@ def test_the_row_chosen_in_the_list_is_outlined_and_the_focus_alone_outlines_not
     QTest.keyClick(w.article_list, Qt.Key.Key_Down)
     row = w.article_list.currentIndex().row()
     assert row >= 0 and view.outlined == {row} and app.reader.location.article is None
+
+
+def test_a_start_on_the_page_image_asks_for_its_tiles_before_the_first_paint(
+        qtbot, first_run_path) -> None:  # noqa: ANN001
+    """The reader's own start (the page put up as the window is shown): the render thread
+    draws the page while the window lays itself out and paints its first frame, so that the
+    frame after it is sharp; asked only at the first paint, the page came a render later."""
+    from paper_reader.app import build
+
+    parts = build(first_run_path, open_when_shown=True)
+    qtbot.addWidget(parts.window)
+    try:
+        parts.window.resize(1280, 800)
+        parts.window.show()  # no event processed yet: no paint
+        view = parts.window.page_image
+        assert parts.window.page_view() is view and view.isVisible()
+        assert parts.presenter.image.render.busy("page")
+        asked = [k for k in parts.presenter.image.render._pending if k[0] == "tile"]
+        assert asked and all(k[3] == view.device_scale() for k in asked)
+        qtbot.waitUntil(view.settled, timeout=10000)
+    finally:
+        parts.presenter.stop_page_image()
+        parts.library.close()

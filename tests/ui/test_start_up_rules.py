@@ -102,6 +102,20 @@ builtins.__import__ = watching
 import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets  # noqa: E401
 qt_alone = set(sys.modules)  # what a bare Qt window has too
 
+# Whose source PySide's import hook read once the window's package had told it its answers.
+scanned = []
+import shibokensupport.feature as feature
+_uses = feature._mod_uses_pyside
+
+
+def reading(module):
+    if "paper_reader.ui.shell" in sys.modules:
+        scanned.append(module.__name__)
+    return _uses(module)
+
+
+feature._mod_uses_pyside = reading
+
 from paper_reader.__main__ import main
 import paper_reader.ui.shell.startup as startup
 
@@ -109,7 +123,7 @@ import paper_reader.ui.shell.startup as startup
 def first_paint(app, window, *_):
     def done():
         found = {"gc": gc.isenabled(), "modules": sorted(sys.modules), "asked": sorted(asked),
-                 "qt_alone": sorted(qt_alone)}
+                 "qt_alone": sorted(qt_alone), "scanned": scanned}
         print(repr(found), flush=True)
         os._exit(0)
     watcher = startup._FirstPaint()
@@ -215,6 +229,16 @@ def test_the_collector_is_off_until_the_window_is_up(first_paint, start: str) ->
     the window is up (tests/ui/test_window.py::test_collector_is_back_on_once_the_window_is_up),
     not before the first paint."""
     assert first_paint[start]["gc"] is False
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_pyside_reads_none_of_the_windows_sources(first_paint, start: str) -> None:
+    """PySide's import hook reads the whole source of each module imported after it, to look
+    for ``from __feature__ import`` (10-30 ms of the start over a hundred files); paper_reader.ui
+    tells it the answer for its own modules and the standard library's beforehand."""
+    read = [name for name in first_paint[start]["scanned"]
+            if name.split(".")[0] == "paper_reader" or name in sys.stdlib_module_names]
+    assert read == []
 
 
 def test_the_list_names_real_modules() -> None:

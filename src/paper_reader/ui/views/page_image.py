@@ -136,14 +136,20 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
         self.horizontalScrollBar().setValue(scroll[0])
         self.verticalScrollBar().setValue(scroll[1])
         self.viewport().update()
-        if self.data is not None and self.isVisible():
-            # Asked now, not at the paint: the thread draws them while the window paints.
-            w, h = self.page_size()
-            scale = self.device_scale()
-            visible = self.to_view((0.0, 0.0, w, h)).intersected(QRectF(self.viewport().rect()))
-            cache = self.service.cache if self.service else None
-            self.ask_tiles(scale, [t for t in self._tiles(scale, visible)
-                                   if cache is None or cache.peek(self.tile_key(scale, t[0], t[1])) is None])
+        self.ask_visible()
+
+    def ask_visible(self) -> None:
+        """Ask for the tiles on screen now, not at the paint: the thread draws them while the
+        window lays itself out and paints (on a start, the page is put in the window hidden,
+        so ImagePresenter asks again once it is shown at its size)."""
+        if self.data is None or self.page is None or not self.isVisible():
+            return
+        w, h = self.page_size()
+        scale = self.device_scale()
+        visible = self.to_view((0.0, 0.0, w, h)).intersected(QRectF(self.viewport().rect()))
+        cache = self.service.cache if self.service else None
+        self.ask_tiles(scale, [t for t in self._tiles(scale, visible)
+                               if cache is None or cache.peek(self.tile_key(scale, t[0], t[1])) is None])
 
     def settled(self) -> bool:
         """Every tile on screen is drawn sharp (or the page cannot be drawn)."""
