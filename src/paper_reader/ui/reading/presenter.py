@@ -124,14 +124,17 @@ class Presenter:
         w.overview.setFont(font)
         w.article_list.set_text_scale(look.list_scale)
 
-    def show_issue(self, issue: Issue | None) -> None:
+    def show_issue(self, issue: Issue | None, reloaded: bool = True) -> None:
+        """``reloaded``: the issue was read from the library (on Reader.issueChanged); False
+        when the same one is only shown anew in another look, whose documents may be kept."""
         w = self.window
         w.page_model.convert = self.look.convert
         w.article_model.convert = self.look.convert
         w.page_model.set_issue(issue)
         if self._image is not None:
             self._image.forget_thumbnails()
-        self.cache.clear()  # a reloaded issue may say something new under the same id
+        if reloaded:
+            self.cache.clear()  # a reloaded issue may say something new under the same id
         self._overview_of = self._list_of = self._neighbours = None
         app_name = QCoreApplication.translate("MainWindow", "报纸阅读器")
         if issue is None:
@@ -269,7 +272,7 @@ class Presenter:
         """Show everything again: after the look changed (on Look.changed, whose new
         version makes every document anew), or 连续阅读全文 was turned on or off."""
         self.apply_fonts()
-        self.show_issue(self.reader.issue)
+        self.show_issue(self.reader.issue, reloaded=False)
         if self.reader.location is not None:
             self.show_page(self.reader.location.page)  # the strip's rows were made again
             self.show_location(self.reader.location)

@@ -1,8 +1,9 @@
 """How the paper is shown: theme, script (OpenCC), text size and display punctuation, with
 the faces to match.
 
-Every change goes through ``Look.change``: it bumps ``Look.version`` (prepared documents
-are made anew) and announces ``changed`` with what changed, once. What follows a change
+Every change goes through ``Look.change``: it announces ``changed`` with what changed,
+once. ``Look.version`` names the look as it is now: prepared documents are kept under it,
+so that switching back (to simplified, to the light theme) finds them made. What follows a change
 (the views shown again, the search results converted, the menu's checks) subscribes to
 that signal in ``ui.shell.wiring``.
 """
@@ -46,8 +47,13 @@ class Look(QObject):
         self.full_width = True  # half-width marks among Chinese shown full-width
         # The page image in a dark theme: paper colours as printed (False), or dimmed.
         self.dim_image = False
-        self.version = 0
         self.converter = ScriptConverter()
+
+    @property
+    def version(self) -> tuple[object, ...]:
+        """What a prepared document depends on: the same look, the same document."""
+        return (self.theme, self.script, self.text_size, self.full_width, self.text_font,
+                self.text_font_tc)
 
     @property
     def palette(self) -> Palette:
@@ -84,8 +90,8 @@ class Look(QObject):
     def change(self, script: str | None = None, text_size: float | None = None,
                theme: str | None = None, full_width: bool | None = None,
                dim_image: bool | None = None) -> frozenset[str]:
-        """Set what is given; when anything is different, bump ``version`` and announce
-        ``changed`` once, with what changed (also returned)."""
+        """Set what is given; when anything is different, announce ``changed`` once, with
+        what changed (also returned)."""
         what = set()
         if script is not None:
             script = script if script in SCRIPTS else "original"
@@ -108,8 +114,7 @@ class Look(QObject):
             what.add(DIM)
         done = frozenset(what)
         if done:
-            self.version += 1  # the one place: every change comes through here
-            self.changed.emit(done)
+            self.changed.emit(done)  # the one place: every change comes through here
         return done
 
     def set_script(self, script: str) -> None:
