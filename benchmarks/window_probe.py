@@ -37,10 +37,18 @@ def search_once(app, panel, query: str) -> float:  # type: ignore[no-untyped-def
     panel.query.blockSignals(True)  # no typing delay: the query is run at once
     panel.query.setText(query)
     panel.query.blockSignals(False)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # Waited for as the window waits, in its event loop: a loop calling processEvents
+    # would keep the interpreter from the search thread (its Python waits for the lock).
+    loop = QEventLoop()
+    panel.resultsShown.connect(loop.quit)
+    QTimer.singleShot(10_000, loop.quit)  # never for ever
     t0 = time.perf_counter()
     panel.run()
-    while not shown:
-        app.processEvents()
+    if not shown:
+        loop.exec()
+    panel.resultsShown.disconnect(loop.quit)
     app.processEvents()  # the list paints the results
     elapsed = time.perf_counter() - t0
     panel.resultsShown.disconnect(shown.append)

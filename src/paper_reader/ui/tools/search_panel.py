@@ -6,9 +6,9 @@ for the database; a result that arrives after a newer query was typed is dropped
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QRect,
-    QRectF,
     QRunnable,
     QSize,
     Qt,
@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,9 +84,26 @@ class SearchResultModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-def snippet_html(snippet: str, mark_color: str) -> str:
-    text = escape(snippet).replace(SearchHit.MARK_START, f"<b style='background-color:{mark_color}'>")
-    return text.replace(SearchHit.MARK_END, "</b>")
+def snippet_marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet as plain text, and where its hits are in it (start, length): the page's
+    text is never markup, so the marks are formats laid on it, not tags around it."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for piece in _MARKS.split(snippet):
+        if piece == SearchHit.MARK_START:
+            opened = length
+        elif piece == SearchHit.MARK_END:
+            if opened is not None and length > opened:
+                marks.append((opened, length - opened))
+            opened = None
+        else:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), marks
+
+
+_MARKS = re.compile(f"({re.escape(SearchHit.MARK_START)}|{re.escape(SearchHit.MARK_END)})")
 
 
 class SearchResultDelegate(QStyledItemDelegate):
@@ -135,14 +152,30 @@ class SearchResultDelegate(QStyledItemDelegate):
         meta = index.data(META_ROLE) or ""
         painter.drawText(QRect(r.left(), r.top() + line, r.width(), line), int(Qt.AlignmentFlag.AlignLeft),
                          QFontMetrics(font).elidedText(meta, Qt.TextElideMode.ElideRight, r.width()))
-        doc = QTextDocument()  # the snippet's marks need rich text; only visible rows get here
-        doc.setDefaultFont(font)
-        doc.setDocumentMargin(0)
-        doc.setDefaultStyleSheet(f"body {{ color: {color.name()} }}")
-        doc.setHtml(snippet_html(index.data(SNIPPET_ROLE) or "", self.mark_color))
-        doc.setTextWidth(r.width())
-        painter.translate(r.left(), r.top() + 2 * line + 4)
-        doc.drawContents(painter, QRectF(0, 0, r.width(), self.SNIPPET_LINES * line))
+        # The snippet laid out as plain text, its hits marked by formats: no document and no
+        # HTML parse for each row painted.
+        text, marks = snippet_marks((index.data(SNIPPET_ROLE) or "")[:2000])
+        layout = QTextLayout(text, font)
+        mark = QTextCharFormat()
+        mark.setFontWeight(QFont.Weight.Bold)
+        mark.setBackground(QColor(self.mark_color))
+        ranges = []
+        for start, length in marks:
+            each = QTextLayout.FormatRange()
+            each.start, each.length, each.format = start, length, mark
+            ranges.append(each)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        y = 0.0
+        for _ in range(self.SNIPPET_LINES):
+            row = layout.createLine()
+            if not row.isValid():
+                break
+            row.setLineWidth(r.width())
+            row.setPosition(QPointF(0, y))
+            y += line
+        layout.endLayout()
+        layout.draw(painter, QPointF(r.left(), r.top() + 2 * line + 4))
         painter.restore()
 
 
