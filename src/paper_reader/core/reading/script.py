@@ -82,6 +82,38 @@ class ScriptConverter:
             pass
 
 
+@cache
+def _t2s_changes() -> frozenset[str]:
+    from .t2s_changes import CHANGED
+
+    return frozenset(CHANGED)
+
+
+def _unchanged_by_t2s(text: str) -> bool:
+    """Whether OpenCC's t2s would give ``text`` back as it is: it holds none of the
+    characters t2s changes (t2s_changes) and no lone surrogate (``_opencc`` shows those as
+    U+FFFD)."""
+    if len(text) <= 40:  # a query, a title: each character looked up in the table itself,
+        from .t2s_changes import CHANGED  # without building the set (a millisecond)
+
+        if any(ch in CHANGED for ch in text):
+            return False
+    elif not _t2s_changes().isdisjoint(text):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def fold(text: str) -> str:
-    """The form text is indexed and searched in: simplified script, lower case."""
-    return _opencc("t2s", text).lower() if text else text
+    """The form text is indexed and searched in: simplified script, lower case.
+
+    Text with nothing t2s would change (most simplified text, every query typed in it)
+    skips OpenCC: loading it is most of the time of a search from the command line."""
+    if not text:
+        return text
+    if _unchanged_by_t2s(text):
+        return text.lower()
+    return _opencc("t2s", text).lower()
