@@ -3,14 +3,16 @@ library publish."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.library import Library, Removal, SearchHit, SearchQuery
 from ..core.terminal import for_terminal
 from .output import SHOWN_LINES, CliError, Progress, UsageError, print_json, say
+
+if TYPE_CHECKING:  # argparse itself is loaded only when the command line needs its parser
+    import argparse
 
 
 def _check_paper(lib: Library, paper: str | None) -> None:
@@ -24,9 +26,12 @@ def _check_paper(lib: Library, paper: str | None) -> None:
 
 
 def _open(db: str | None, readonly: bool = False, must_exist: bool = False) -> Library:
-    from ..core.paths import default_library
+    if db:
+        path = Path(db)
+    else:
+        from ..core.paths import default_library
 
-    path = Path(db) if db else default_library()
+        path = default_library()
     try:
         if (readonly or must_exist) and not path.exists():
             raise CliError(f"{path}: no library here yet (import some pages first)")

@@ -21,12 +21,18 @@ _ESCAPES.update({c: f"\\u{c:04x}" for c in BIDI})
 _JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *BIDI)}
 
 
+# The escapes without the characters a caller keeps, by what is kept (a few constants).
+_KEEPING: dict[str, dict[int, str]] = {}
+
+
 def for_terminal(text: object, keep: str = "") -> str:
     """``text`` with every control and bidi character shown as an escape; the characters
     in ``keep`` (the newlines of a help text, the search's hit markers) are left alone."""
     text = str(text)
     if keep:
-        table = {c: e for c, e in _ESCAPES.items() if chr(c) not in keep}
+        table = _KEEPING.get(keep)
+        if table is None:  # made once per ``keep``: the search prints two lines a hit
+            table = _KEEPING[keep] = {c: e for c, e in _ESCAPES.items() if chr(c) not in keep}
         return text.translate(table)
     return text.translate(_ESCAPES)
 

@@ -7,16 +7,18 @@ limited to some papers (a kiosk's): the reader and writer apply that ``Scope`` i
 of every query.
 
 Every import is one transaction, so a failure leaves the file exactly as it was.
+
+The writer's modules are loaded on the first write (``Library.writer``, and the names below
+that are theirs on first use): a search or a reading window never needs them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Issue
 from .connection import Connection
 from .file import (
     DamagedLibraryError,
@@ -29,7 +31,15 @@ from .file import (
 )
 from .read import LibraryReader
 from .records import IssueInfo, PageResult, PaperInfo, Removal, Scope, SearchHit, SearchQuery
-from .store import ImportCancelled, LibraryWriter, page_digest
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from ..model import Issue
+    from .store import ImportCancelled, LibraryWriter, page_digest
+
+# The writer's module's names, loaded when first asked for (see __getattr__).
+_FROM_STORE = ("ImportCancelled", "LibraryWriter", "page_digest")
 
 __all__ = [
     "DamagedLibraryError", "ForeignLibraryError", "ImportCancelled", "IssueInfo", "Library",
@@ -54,7 +64,16 @@ class Library:
         self.scope = scope
         self.connection = Connection(path, readonly, connect)
         self.reader = LibraryReader(self.connection, scope)
-        self.writer = LibraryWriter(self.connection, scope)
+        self._writer: LibraryWriter | None = None
+
+    @property
+    def writer(self) -> LibraryWriter:
+        """Every write; made (and its modules loaded) on the first one."""
+        if self._writer is None:
+            from .store import LibraryWriter
+
+            self._writer = LibraryWriter(self.connection, self.scope)
+        return self._writer
 
     # -- the file --------------------------------------------------------------------
     @property
@@ -156,3 +175,12 @@ class Library:
 
     def remove(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
         return self.writer.remove(paper, date, page)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_STORE:
+        from .store import ImportCancelled, LibraryWriter, page_digest
+
+        return {"ImportCancelled": ImportCancelled, "LibraryWriter": LibraryWriter,
+                "page_digest": page_digest}[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

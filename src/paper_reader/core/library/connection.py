@@ -17,8 +17,8 @@ to copy it whole.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
+from _thread import allocate_lock  # threading's Lock, without loading threading (a search's start)
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,11 +38,13 @@ from .file import (
 from .indexed import spaced
 from .readonly import connect_readonly, file_identity, is_wal_file
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
+from .schema_rows import ROWS as CURRENT_ROWS
+from .schema_rows import VERSION as ROWS_VERSION
 
 # Library files this process has a connection to, by (device, inode), with a count: see
 # check_file, which must not open (and so close) a descriptor of such a file.
 _OPEN_FILES: dict[tuple[int, int], int] = {}
-_OPEN_FILES_LOCK = threading.Lock()
+_OPEN_FILES_LOCK = allocate_lock()
 
 
 def _file_key(path: Path) -> tuple[int, int] | None:
@@ -202,7 +204,12 @@ class Connection:
 
     def _check_schema(self, schema: list[tuple[str, str, str, str | None]], version: int) -> None:
         """Refuse a file whose tables, indexes, triggers or views are not exactly the ones
-        this version makes: another program's trigger would run on our writes."""
+        this version makes: another program's trigger would run on our writes.
+
+        A file of the current format that holds exactly its rows is ours without making the
+        schema in memory to compare (the larger part of opening a library)."""
+        if version == ROWS_VERSION and set(schema) == CURRENT_ROWS:
+            return
         difference = schema_difference(schema, version)
         if difference is not None:
             raise ForeignLibraryError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..limits import MAX_NUMERAL_CHARS, MAX_PAGE_COUNT, MAX_SERIAL, bounded, iso_date
@@ -37,8 +38,10 @@ WEEKDAY = re.compile(r"\(?(?:星期|週|周)[一二三四五六日天]\)?")
 SECTION = re.compile(r"-|[\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11}")  # 综合, 要闻·时政 ("-": none)
 EDITORS = re.compile(r"(?:责任编辑|責任編輯|责编|責編|美编|美編|编辑|編輯|校对|校對|版式|组版|組版)\s*:")
 
-# A line that settles the question "is this the top of a page?"
-STRONG = (SERIAL, PAGE_COUNT, CN, PINYIN, PAGE_LABEL, EDITORS)
+# A line that settles the question "is this the top of a page?", each pattern with a word it
+# cannot match without (see _field).
+STRONG = ((SERIAL, "期"), (PAGE_COUNT, "版"), (CN, "CN"), (PINYIN, ""), (PAGE_LABEL, "版"),
+          (EDITORS, ":"))
 
 
 @dataclass
@@ -59,18 +62,22 @@ class PageTop:
 
 
 def _field(text: str, top: PageTop) -> bool:
-    """Record what one line says; False when it is not a masthead or header line."""
+    """Record what one line says; False when it is not a masthead or header line.
+
+    Each pattern is tried only on a line that holds a word it cannot match without (a
+    search costs far more than ``in``): the answers are the patterns' own."""
     t = norm(text).strip()
     m = top.masthead
     hit = False
-    if PINYIN.match(t):
+    if "A" <= t[:1] <= "Z" and PINYIN.match(t):
         m["pinyin"] = t
         top.front = True
         return True
-    if PAPER_NAME.match(t):
+    if t.endswith(("报", "報")) and PAPER_NAME.match(t):
         top.paper = top.paper or t
         return True
-    if (d := DATE.search(t)) and len(t) <= 40 and (beside := _beside_date(t, d)) is not None:
+    dated = "年" in t
+    if dated and (d := DATE.search(t)) and len(t) <= 40 and (beside := _beside_date(t, d)) is not None:
         y, mo, da, wd = d.groups()
         iso = iso_date(y, mo, da)
         if iso is None:  # 2024年13月45日 is no day to file a page under
@@ -95,45 +102,45 @@ def _field(text: str, top: PageTop) -> bool:
                 _number(m, kind, value, MAX_SERIAL if kind == "serial" else MAX_PAGE_COUNT)
                 top.front = True
         return True
-    if lun := LUNAR.match(t):
+    if dated and (lun := LUNAR.match(t)):
         m["lunar_date"] = lun.group(1)
         if lun.group(2):
             m["solar_term"] = lun.group(2)
         return True
-    if s := SERIAL.search(t):
+    if "期" in t and (s := SERIAL.search(t)):
         _number(m, "serial", s, MAX_SERIAL)
         top.front = hit = True
-    if pc := PAGE_COUNT.search(t):
+    if "版" in t and (pc := PAGE_COUNT.search(t)):
         _number(m, "page_count", pc, MAX_PAGE_COUNT)
         top.front = hit = True
-    if cn := CN.search(t):
+    if "CN" in t and (cn := CN.search(t)):
         m["cn"] = re.sub(r"\s", "", cn.group(1))
         top.front = hit = True
-    if e := EMAIL.search(t):
+    if "@" in t and (e := EMAIL.search(t)):
         m["email"] = e.group(0)
         hit = True
-    if h := HOTLINE.search(t):
+    if ("热线" in t or "熱線" in t or "电话" in t or "電話" in t) and (h := HOTLINE.search(t)):
         m["hotline"] = h.group(1).strip()
         hit = True
-    if (w := WEBSITE.search(t)) and "@" not in w.group(1):
+    if ("http" in t or "www." in t) and (w := WEBSITE.search(t)) and "@" not in w.group(1):
         m["website"] = w.group(1)
         name = t[: w.start()].strip()
         if name:
             m["website_name"] = text.strip()[: len(name)]
         hit = True
-    if p := PUBLISHER.search(t):
+    if "出版" in t and (p := PUBLISHER.search(t)):
         m["publisher"] = text.strip()[p.start(): p.end()].strip()
         top.paper = top.paper or p.group(1)
         hit = True
-    if (sp := SPONSOR.search(t)) and len(t) <= 40:
+    if ("主管" in t or "主办" in t or "主辦" in t) and (sp := SPONSOR.search(t)) and len(t) <= 40:
         m["sponsor"] = sp.group(0)
         hit = True
     if hit:
         return True
-    if lab := PAGE_LABEL.match(t):
+    if "版" in t and (lab := PAGE_LABEL.match(t)):
         _label(lab, top)
         return True
-    if EDITORS.search(t):
+    if ":" in t and EDITORS.search(t):
         m.setdefault("editors", []).append(text.strip())
         return True
     return False
@@ -195,7 +202,7 @@ def read_top(lines: list[tuple[int, str]], window: int = 14) -> PageTop:
     other date there is listed in ``other_dates``, for the import report.
     """
     top = PageTop()
-    candidates = [(n, s) for n, s in lines if s.strip()][:window]
+    candidates = list(islice(((n, s) for n, s in lines if s.strip()), window))
     last = -1
     fields: list[bool] = []
     front = False
@@ -223,7 +230,8 @@ def read_top(lines: list[tuple[int, str]], window: int = 14) -> PageTop:
         # masthead block may hold such lines (a QR code's label).
         last = fields.index(False, first) - 1
     region = candidates[: last + 1]
-    strong = any(any(p.search(norm(s)) for p in STRONG) for _, s in region)
+    strong = any(any(word in t and p.search(t) for p, word in STRONG)
+                 for t in (norm(s) for _, s in region))
     if not (strong or any(running[: last + 1]) or (any(dated[: last + 1]) and len(region) >= 2)):
         return PageTop()
     for i, (n, s) in enumerate(region):
@@ -245,7 +253,10 @@ def _section_after_label(lines: list[tuple[int, str]], i: int) -> bool:
     (第二版, then 综合 in larger type: a page PDF's header gives them as two lines)."""
     if i == 0:
         return False
+    above = norm(lines[i - 1][1]).strip()
+    if "版" not in above:  # no page label above (see _field)
+        return False
     t = norm(lines[i][1]).strip()
-    label = PAGE_LABEL.match(norm(lines[i - 1][1]).strip())
+    label = PAGE_LABEL.match(above)
     return bool(label and not label.group(2) and len(t) <= 6 and t != "-"
                 and SECTION.fullmatch(t) and not PAPER_NAME.match(t))

@@ -51,6 +51,24 @@ def blocks_of(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+# Cheap tests first, each true whenever its pattern could match (a regex call costs more):
+def is_subtitle(t: str) -> bool:
+    """SUBTITLE: a line opening with a dash (——, --, —)."""
+    return t.lstrip().startswith(("—", "--")) and bool(SUBTITLE.match(t))
+
+
+def byline_prefix(t: str) -> re.Match[str] | None:
+    """BYLINE_PREFIX's match: 本报讯, 新华社北京3月14日电 open with a news source's name."""
+    if not t.startswith(("本报", "本報", "新华社", "新華社", "中新社", "人民网")):
+        return None
+    return BYLINE_PREFIX.match(t)
+
+
+def continued_from(t: str) -> re.Match[str] | None:
+    """CONTINUED_FROM's match: (上接第一版) opens with a bracket."""
+    return CONTINUED_FROM.match(t) if t.lstrip().startswith("(") else None
+
+
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 
 
@@ -81,7 +99,7 @@ def heading_like(text: str) -> bool:
     t = norm(text).strip()
     if not t or len(t) > 72 or "。" in t or t[-1] in ",、;:" or t.startswith("("):
         return False
-    if SUBTITLE.match(t) or DATE_LINE.match(t) or BYLINE_PREFIX.match(t):
+    if is_subtitle(t) or ("年" in t and DATE_LINE.match(t)) or byline_prefix(t):
         return False
     # Body sentences cut at a column edge look like headlines but for their commas.
     outside = QUOTED.sub("", t) if ("“" in t or '"' in t or "《" in t) else t
@@ -135,9 +153,9 @@ class PageParser:
         if not self._is_heading_block(i) or i + 1 >= len(self.blocks) or depth > 2:
             return False
         nxt = norm(self.blocks[i + 1][0][1])
-        if SUBTITLE.match(nxt) or is_byline_line(nxt) or BYLINE_PREFIX.match(nxt):
+        if is_subtitle(nxt) or is_byline_line(nxt) or byline_prefix(nxt):
             return True
-        if CONTINUED_FROM.match(nxt):
+        if continued_from(nxt):
             return True
         return self._starts_article(i + 1, depth + 1)
 
@@ -172,7 +190,7 @@ class PageParser:
                     s.current.lines.append(block[0][0])
                     continue
             if s.pending and any(h.kind == "head" for h in s.pending) \
-                    and (SUBTITLE.match(t) or hint == "subtitle"):
+                    and (is_subtitle(t) or hint == "subtitle"):
                 s.pending.append(_Heading("subtitle", block))
                 continue
             if all(is_byline_line(x) for _, x in block) and (s.pending or s.current is None
@@ -246,19 +264,20 @@ class PageParser:
         s = self.s
         t = norm(text)
         if new or not art.paragraphs:
-            if m := CONTINUED_FROM.match(t):
+            if m := continued_from(t):
                 number = page_number(m.group(1))
                 if number is not None:
                     art.continued_from = Link(number)
                 art.markers.append(text[: m.end()].strip())
                 text, t = text[m.end():], t[m.end():]
-            if not art.paragraphs and (m := BYLINE_PREFIX.match(t)) \
+            if not art.paragraphs and (m := byline_prefix(t)) \
                     and (m.end() < len(t) or "(" in t):  # 本报讯(记者 程亮) on a line of its own
                 printed = text[: m.end()].strip()
                 art.byline = f"{art.byline} {printed}" if art.byline else printed
                 art.authors += authors_of(printed)
                 text, t = text[m.end():], t[m.end():]
-        if t.rstrip().endswith(")") and (m := CONTINUES_TO.search(t[-16:])):
+        if t.rstrip().endswith(")") and ("转" in t[-16:] or "轉" in t[-16:]) \
+                and (m := CONTINUES_TO.search(t[-16:])):
             m_start = len(t) - min(16, len(t)) + m.start()
             number = page_number(m.group(1))
             if number is not None:
@@ -296,7 +315,7 @@ class PageParser:
 def _take_signature(art: Article) -> None:
     """A notice ends with its issuer and a date, each on a line of its own."""
     paras = art.paragraphs
-    if len(paras) < 2 or not DATE_LINE.match(norm(paras[-1])):
+    if len(paras) < 2 or "年" not in paras[-1] or not DATE_LINE.match(norm(paras[-1])):
         return
     sig = [paras.pop()]
     while paras and len(sig) < 3:

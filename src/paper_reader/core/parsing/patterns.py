@@ -83,17 +83,41 @@ def page_number(token: str) -> int | None:
     return page_in_range(chinese_number(token))
 
 
+# What authors_of takes off a byline, compiled once (re's cache lookup per call cost more
+# than the matching).
+_NEWS_LEAD = re.compile(r"^(?:本报讯|本報訊|本报消息|本報消息)")
+_CREDIT_END = re.compile(r"(?:摄|攝)\s*$")
+_NAME_SEPARATORS = re.compile(r"[\s、,/]+")
+_SOURCE_LEAD = re.compile(rf"^{SOURCE}")
+_ROLE_LEAD = re.compile(rf"^{ROLE}")
+_NAME_ONLY = re.compile(NAME)
+_ROLE_ONLY = re.compile(ROLE)
+
+
+# The words SOURCE and ROLE can open with: a token that opens with none is not tried.
+_SOURCE_STARTS = ("本报", "本報", "新华社", "新華社", "中新社", "《")
+_ROLE_STARTS = ("特约", "特約", "见习", "見習", "实习", "實習", "首席", "记者", "記者", "通讯员", "通訊員",
+                "评论员", "評論員", "摄影", "攝影")
+
+
 def authors_of(text: str) -> list[str]:
-    """Names only, from a byline as printed: roles, sources and credits taken off."""
+    """Names only, from a byline as printed: roles, sources and credits taken off.
+
+    Each pattern is tried only where it can match (a byline has a few short tokens, and a
+    regex call costs more than the tests)."""
     text = norm(text)
-    text = re.sub(r"^(?:本报讯|本報訊|本报消息|本報消息)", "", text)
-    text = re.sub(r"[()]", " ", text)
-    text = re.sub(r"(?:摄|攝)\s*$", "", text)
+    if text.startswith(("本报", "本報")):
+        text = _NEWS_LEAD.sub("", text)
+    text = text.replace("(", " ").replace(")", " ")
+    if "摄" in text or "攝" in text:
+        text = _CREDIT_END.sub("", text)
     names: list[str] = []
-    for token in re.split(r"[\s、,/]+", text):
-        token = re.sub(rf"^{SOURCE}", "", token)
-        token = re.sub(rf"^{ROLE}", "", token)
-        if re.fullmatch(NAME, token) and not re.fullmatch(ROLE, token):
+    for token in _NAME_SEPARATORS.split(text):
+        if token.startswith(_SOURCE_STARTS):
+            token = _SOURCE_LEAD.sub("", token)
+        if token.startswith(_ROLE_STARTS):
+            token = _ROLE_LEAD.sub("", token)
+        if 2 <= len(token) <= 5 and _NAME_ONLY.fullmatch(token) and not _ROLE_ONLY.fullmatch(token):
             names.append(token)
     return names
 
@@ -113,6 +137,6 @@ def is_open(paragraph: str) -> bool:
         if last == ")" and (text.startswith("(") or TRAILING_BYLINE.search(text)):
             return False
         return True
-    if DATE_LINE.match(text):
+    if "年" in text and DATE_LINE.match(text):
         return False
     return True

@@ -20,11 +20,17 @@ SCRIPTS: dict[str, str | None] = {
 }
 
 
+# The configurations whose converter is made (see fold).
+_MADE: set[str] = set()
+
+
 @cache
 def converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # deferred: importing loads a shared library
 
-    return opencc.OpenCC(config)
+    made = opencc.OpenCC(config)
+    _MADE.add(config)
+    return made
 
 
 def _opencc(config: str, text: str) -> str:
@@ -82,6 +88,33 @@ class ScriptConverter:
             pass
 
 
+# Longer texts always go to OpenCC: once loaded, it converts faster than they are looked up.
+SHORT_TEXT = 40
+
+
+def _unchanged_by_t2s(text: str) -> bool:
+    """Whether OpenCC's t2s would give a short ``text`` back as it is: it holds none of the
+    characters t2s changes (t2s_changes) and no lone surrogate (``_opencc`` shows those as
+    U+FFFD)."""
+    from .t2s_changes import CHANGED
+
+    if any(ch in CHANGED for ch in text):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def fold(text: str) -> str:
-    """The form text is indexed and searched in: simplified script, lower case."""
-    return _opencc("t2s", text).lower() if text else text
+    """The form text is indexed and searched in: simplified script, lower case.
+
+    Until OpenCC is loaded, a short text with nothing t2s would change (a query typed in
+    simplified script) is not given to it: loading OpenCC was most of the time of a search
+    from the command line, and of a window's first search."""
+    if not text:
+        return text
+    if "t2s" not in _MADE and len(text) <= SHORT_TEXT and _unchanged_by_t2s(text):
+        return text.lower()
+    return _opencc("t2s", text).lower()
