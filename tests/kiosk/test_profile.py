@@ -110,16 +110,25 @@ def test_the_look_announces_each_change_once(kiosk: ReaderApp) -> None:
     look = kiosk.look
     heard: list[frozenset[str]] = []
     look.changed.connect(heard.append)
-    version = look.version
+    version, version_script = look.version, look.script
+    version_size, version_theme = look.text_size, look.theme
+    versions = []
     look.change(script="traditional", text_size=18.0)
+    versions.append(look.version)
     look.change(script="traditional", text_size=18.0)  # nothing new: nothing said
     look.set_theme("dark")
+    versions.append(look.version)
     look.set_full_width(not look.full_width)
+    versions.append(look.version)
     assert heard == [frozenset({SCRIPT, SIZE}), frozenset({THEME}), frozenset({PUNCTUATION})]
-    assert look.version == version + 3
     # The subscribers did their part: the menu's checks and the views follow.
     assert kiosk.window.actions.scripts["traditional"].isChecked()
     assert kiosk.window.article_view.browser.font().pointSizeF() == 18.0
+    # Each change names a new look; the same look again names the same (its documents kept).
+    assert len({version, *versions}) == 4
+    look.change(script=version_script, text_size=version_size, theme=version_theme,
+                full_width=not look.full_width)
+    assert look.version == version
 
 
 def test_the_search_dock_is_fitted_for_fingers_however_it_is_opened(qtbot, kiosk: ReaderApp) -> None:

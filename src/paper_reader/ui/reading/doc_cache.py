@@ -33,6 +33,10 @@ class DocumentCache(QObject):
               margin: float) -> QTextDocument:
         """Parse and lay out a document now (on idle time) and keep it."""
         doc = self._docs.get(key)
+        if doc is not None and doc.defaultFont() != font:
+            # A view given a new font passes it to the document it shows: this one, kept for
+            # another look, gets its own back.
+            doc.setDefaultFont(font)
         if doc is None:
             doc = QTextDocument(self)
             doc.setDefaultFont(font)

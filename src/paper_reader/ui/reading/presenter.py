@@ -83,7 +83,9 @@ class Presenter:
 
     def _page_key(self, number: int) -> tuple[object, ...]:
         issue = self.reader.issue
-        return ("page", issue.id if issue else None, number, self.look.version)
+        # The face the view has now, too: a document keeps the face it was made in.
+        return ("page", issue.id if issue else None, number, self.look.version,
+                self.window.overview.font().key())
 
     def _page_doc(self, number: int) -> QTextDocument:
         issue = self.reader.issue
@@ -97,7 +99,7 @@ class Presenter:
     def _article_key(self, page: Page, row: int) -> tuple[object, ...]:
         issue = self.reader.issue
         return ("article", issue.id if issue else None, page.number, row, self.reader.whole_article,
-                self.look.version)
+                self.look.version, self.window.article_view.browser.font().key())
 
     def _article_doc(self, page: Page, row: int) -> QTextDocument:
         issue, r, view = self.reader.issue, self.reader, self.window.article_view
