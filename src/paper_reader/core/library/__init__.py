@@ -29,7 +29,7 @@ from .file import (
 )
 from .read import LibraryReader
 from .records import IssueInfo, PageResult, PaperInfo, Removal, Scope, SearchHit, SearchQuery
-from .store import ImportCancelled, LibraryWriter, page_digest
+from .store import ImportCancelled, LibraryWriter, Stored, page_digest
 
 __all__ = [
     "DamagedLibraryError", "ForeignLibraryError", "ImportCancelled", "IssueInfo", "Library",
@@ -148,8 +148,9 @@ class Library:
 
     # -- writing (LibraryWriter) -------------------------------------------------------
     def import_issues(self, issues: Iterable[Issue], cancelled: Callable[[], bool] | None = None,
-                      refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:
-        return self.writer.import_issues(issues, cancelled, refused)
+                      refused: list[tuple[Issue, str]] | None = None,
+                      stored: Stored | None = None) -> list[PageResult]:
+        return self.writer.import_issues(issues, cancelled, refused, stored)
 
     def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
         return self.writer.removal(paper, date, page)
