@@ -68,6 +68,13 @@ def import_peak(folders: list[Path], db: Path) -> tuple[float, float]:
     The peak is the child's own maximum resident set (``wait4``'s rusage, the figure
     ``getrusage(RUSAGE_CHILDREN)`` gives for the largest child), so earlier children of
     this process do not count."""
+    seconds, peak, _cpu = import_usage(folders, db)
+    return seconds, peak
+
+
+def import_usage(folders: list[Path], db: Path) -> tuple[float, float, float]:
+    """As import_peak, with the child's processor time (user and system) in seconds: on a
+    shared machine it varies less than the wall time."""
     command = [*paper_reader_command(), "import", *map(str, folders), "--db", str(db)]
     env = dict(os.environ, PAPER_READER_HOME=str(db.parent / "home"))
     start = time.perf_counter()
@@ -80,7 +87,7 @@ def import_peak(folders: list[Path], db: Path) -> tuple[float, float]:
     if child.returncode != 0:
         tail = errors.decode("utf-8", "replace").strip().splitlines()[-5:]
         raise RuntimeError(f"the import failed ({child.returncode}): " + " | ".join(tail))
-    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # KiB on Linux
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,9 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         folders = write_papers(work / "archive", args.issues, args.papers)
         pages = sum(1 for folder in folders for _ in folder.iterdir())
         print(f"importing {len(folders):,} issues, {pages:,} page files ...", file=sys.stderr)
-        seconds, peak = import_peak(folders, db)
+        seconds, peak, cpu = import_usage(folders, db)
         size = db.stat().st_size / 2**20
-        print(f"issues {len(folders):,}  pages {pages:,}  import {seconds:.1f} s  "
+        print(f"issues {len(folders):,}  pages {pages:,}  import {seconds:.1f} s (cpu {cpu:.1f} s)  "
               f"peak RSS {peak:.0f} MiB  library {size:.0f} MiB")
     finally:
         if args.workdir is None:

@@ -308,3 +308,34 @@ def test_a_late_cancel_leaves_nothing(library_of_ten: tuple[Path, list[Path]]) -
     with Library(path) as lib, pytest.raises(ImportCancelled):
         import_paths(lib, folders, progress=progress)
     assert state(path) == before
+
+
+def segments(path: Path) -> tuple[int, int, list[tuple[str, int]]]:
+    """How many segments each search index has, and the merge settings FTS5 keeps."""
+    db = sqlite3.connect(path)
+    try:
+        counts = [db.execute(f"SELECT count(DISTINCT segid) FROM {t}_idx").fetchone()[0]
+                  for t in ("article_fts", "article_chars")]
+        kept = db.execute("SELECT k, v FROM article_fts_config WHERE k LIKE '%merge' "
+                          "UNION ALL SELECT k, v FROM article_chars_config WHERE k LIKE '%merge' "
+                          "ORDER BY 1, 2").fetchall()
+    finally:
+        db.close()
+    return counts[0], counts[1], kept
+
+
+def test_an_archive_at_once_is_indexed_in_one_pass(tmp_path: Path) -> None:
+    """An import that brings at least as much as the library held merges nothing while it
+    writes and leaves each index one segment (its cost per page does not grow with the
+    archive); a smaller one keeps FTS5's own merging; both leave FTS5's defaults."""
+    path = tmp_path / "library.sqlite3"
+    defaults = [("automerge", 4), ("automerge", 4), ("crisismerge", 16), ("crisismerge", 16)]
+    with Library(path) as lib:
+        assert not import_paths(lib, write_archive(tmp_path / "a", 60, dt.date(2001, 1, 1))).errors
+    assert segments(path) == (1, 1, defaults)
+    with Library(path) as lib:
+        assert not import_paths(lib, write_archive(tmp_path / "b", 3, dt.date(2002, 1, 1))).errors
+        hits = lib.search(str(dt.date(2002, 1, 2).year) + "年1月2日")
+    fts, chars, kept = segments(path)
+    assert fts > 1 and chars > 1 and kept == defaults
+    assert hits and all(h.date == "2002-01-02" for h in hits)
