@@ -83,6 +83,7 @@ def candidates(files: dict[str, Path]) -> dict[str, list[Any]]:
                    "0" * 64, "not a digest"],
         "cancelled": [None],
         "refused": [None],
+        "stored": [None],
     }
 
 

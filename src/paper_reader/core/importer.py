@@ -1,15 +1,18 @@
-"""Import page files into the library: parse everything first, then store in one go.
+"""Import page files into the library: read file by file, each issue stored as soon as the
+files have moved on from it, all in one transaction (see ``gathering``).
 
 Also ``parse_path``, what ``paper-reader parse`` shows: the same reading, stored nowhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
+from .gathering import LAST, Gathering
 from .library import ImportCancelled, Library, LibraryError, PageResult
 from .model import Issue, Page
 from .parsing.issue import group_issues, unfiled
@@ -58,52 +61,114 @@ class ImportReport:
         return sorted({(r.paper, r.date) for r in self.results})
 
 
-def collect_pages(paths: Iterable[str | Path], report: ImportReport,
-                  progress: Callable[[int, int], None] | None = None) -> list[Page]:
-    """Parse all inputs; a bad one is reported and skipped, the rest go on."""
+def _listed(paths: Iterable[str | Path], report: ImportReport) -> list[PageFile]:
+    """The page files the paths stand for; a path that stands for none is reported."""
     files: list[PageFile] = []
     for p in paths:
         try:
             files.extend(page_files(p))
         except PageFileError as exc:
             report.errors.append(str(exc))
+    return files
+
+
+def _read(f: PageFile, report: ImportReport) -> list[Page]:
+    """One file's pages, what they say of themselves into ``report``; a bad file is
+    reported and gives none."""
+    try:
+        parsed = read_file(f)
+    except PageFileError as exc:
+        report.errors.append(str(exc))
+        return []
+    except ImportCancelled:  # the reader cancelled between a PDF's pages: not a bad file
+        raise
+    except Exception as exc:  # one file the parser cannot take fails alone, in one line
+        report.errors.append(f"{f.path}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
+        return []
+    for page in parsed:
+        if page.unplaced:
+            report.unplaced.append((str(f.path), page.number, page.unplaced))
+        report.warnings += [f"{f.path} {page.label}: {w}" for w in page.warnings]
+        report.notes += [PageNote(str(f.path), page.label, kind, count,
+                                  f"{f.path} {page.label}: {w}") for kind, count, w in page.cleaned]
+    return parsed
+
+
+def collect_pages(paths: Iterable[str | Path], report: ImportReport,
+                  progress: Callable[[int, int], None] | None = None) -> list[Page]:
+    """Parse all inputs; a bad one is reported and skipped, the rest go on. (Every page at
+    once: what the benchmark's profile of the parser reads; the import itself streams.)"""
+    files = _listed(paths, report)
     pages: list[Page] = []
     for k, f in enumerate(files):
-        try:
-            parsed = read_file(f)
-            pages.extend(parsed)
-            for page in parsed:
-                if page.unplaced:
-                    report.unplaced.append((str(f.path), page.number, page.unplaced))
-                report.warnings += [f"{f.path} {page.label}: {w}" for w in page.warnings]
-                report.notes += [PageNote(str(f.path), page.label, kind, count,
-                                          f"{f.path} {page.label}: {w}") for kind, count, w in page.cleaned]
-        except PageFileError as exc:
-            report.errors.append(str(exc))
-        except ImportCancelled:  # the reader cancelled between a PDF's pages: not a bad file
-            raise
-        except Exception as exc:  # one file the parser cannot take fails alone, in one line
-            report.errors.append(f"{f.path}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
+        pages += _read(f, report)
         if progress:
             progress(k + 1, len(files))
     return pages
 
 
-def _file_of(page: Page) -> str:
-    return str(page.origin) if page.origin is not None else "?"
+def _size(f: PageFile) -> int:
+    try:
+        return f.path.stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def _gathered(files: list[PageFile], report: ImportReport, gathering: Gathering,
+              progress: Callable[[int, int], None] | None) -> Iterator[Issue]:
+    """Read the files one by one, and yield each issue as soon as it is to be stored."""
+    for k, f in enumerate(files):
+        pages = _read(f, report)
+        gathering.add(pages, _size(f) if pages else 0)
+        del pages  # what is held is the gathering's alone
+        yield from gathering.ready()
+        if progress:
+            progress(k + 1, len(files))
+    yield from gathering.finish()
+
+
+def _then(head: list[Issue], rest: Iterator[Issue]) -> Iterator[Issue]:
+    """``head``'s issues, then ``rest``'s: none of them kept here once handed on."""
+    while head:
+        yield head.pop(0)
+    yield from rest
 
 
 def import_paths(library: Library, paths: Iterable[str | Path],
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Read the files and store their issues, in one transaction: each issue is stored
+    once the files have moved on from it (``gathering``), so an import of any size holds
+    only a bounded number of pages. The transaction begins with the first issue to store
+    (an import of nothing storable never writes); a failure or a cancel rolls it all back.
+    """
     report = ImportReport()
-    pages = collect_pages(paths, report, progress)
-    issues = []
-    replaced: list[tuple[Page, Page]] = []
-    grouped = group_issues(pages, replaced)
-    for earlier, later in replaced:  # never drop a page without a word
-        a, b = _file_of(earlier), _file_of(later)
-        if later.pdf is not None and earlier.pdf is None:
+    gathering = Gathering()
+    files = _listed(paths, report)
+    flow = _gathered(files, report, gathering, progress)
+    head = list(islice(flow, 1))
+    refusal: str | None = None
+    if head:
+        try:
+            library.import_issues(_then(head, flow), cancelled=cancelled, stored=gathering.stored)
+        except LibraryError as exc:
+            refusal = str(exc)
+            for _ in flow:  # the rest of the files are read, to report what is wrong with them
+                pass
+    _tell(gathering, report, refusal is not None)
+    if refusal is not None:  # after every other message, as it always was
+        report.errors.append(refusal)
+        report.library_error = refusal
+    return report
+
+
+def _tell(gathering: Gathering, report: ImportReport, library_failed: bool) -> None:
+    """What the pages made, into ``report``: the duplicates, the issues that cannot be
+    filed, those refused, and the results, in the order an import of every page at once
+    gave them."""
+    for _, earlier, later in sorted(gathering.dropped, key=lambda d: d.order):
+        a, b = earlier.file, later.file
+        if later.pdf and not earlier.pdf:
             # The same page as text and as its PDF: the PDF's has the page image too.
             report.warnings.append(f"{a} {earlier.label}: the text was not needed; the page "
                                    f"was taken from its PDF, {b}")
@@ -113,26 +178,19 @@ def import_paths(library: Library, paths: Iterable[str | Path],
         report.errors.append(
             f"{where}: two pages of one issue are both {earlier.label}; only the later one "
             f"(from {b}) was kept")
-    for issue in grouped:
-        files = sorted({_file_of(p) for p in issue.pages})
-        where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        why = unfiled(issue, where)
-        if why:
-            report.errors.append(why)
-            continue
-        issues.append(issue)
-    if issues:
-        refused: list[tuple[Issue, str]] = []
-        try:
-            report.results = library.import_issues(issues, cancelled=cancelled, refused=refused)
-            for issue, reason in refused:
-                where = sorted({_file_of(p) for p in issue.pages})
-                report.errors.append(f"{', '.join(where)}: cannot be stored ({reason}); "
-                                     "the other files were imported"[:300])
-        except LibraryError as exc:
-            report.errors.append(str(exc))
-            report.library_error = str(exc)
-    return report
+    for key in sorted(gathering.handed, key=lambda k: gathering.order.get(k, LAST)):
+        if key[0] is None or key[1] is None:
+            files = gathering.kept_files(key)
+            where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            report.errors.append(unfiled(Issue(*key), where))  # type: ignore[arg-type]
+    if library_failed:  # nothing was stored, and nothing refused one by one
+        return
+    refused = [(gathering.order[key], gathering.kept_files(key), handed.refused)
+               for key, handed in gathering.handed.items() if handed.refused is not None]
+    for _, files, reason in sorted(refused + gathering.late_refused, key=lambda r: r[0]):
+        report.errors.append(f"{', '.join(files)}: cannot be stored ({reason}); "
+                             "the other files were imported"[:300])
+    report.results = gathering.results_in_order()
 
 
 def parse_path(path: str | Path) -> Issue:

@@ -36,10 +36,10 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from ..model import Issue
-    from .store import ImportCancelled, LibraryWriter, page_digest
+    from .store import ImportCancelled, LibraryWriter, Stored, page_digest
 
 # The writer's module's names, loaded when first asked for (see __getattr__).
-_FROM_STORE = ("ImportCancelled", "LibraryWriter", "page_digest")
+_FROM_STORE = ("ImportCancelled", "LibraryWriter", "Stored", "page_digest")
 
 __all__ = [
     "DamagedLibraryError", "ForeignLibraryError", "ImportCancelled", "IssueInfo", "Library",
@@ -167,8 +167,9 @@ class Library:
 
     # -- writing (LibraryWriter) -------------------------------------------------------
     def import_issues(self, issues: Iterable[Issue], cancelled: Callable[[], bool] | None = None,
-                      refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:
-        return self.writer.import_issues(issues, cancelled, refused)
+                      refused: list[tuple[Issue, str]] | None = None,
+                      stored: Stored | None = None) -> list[PageResult]:
+        return self.writer.import_issues(issues, cancelled, refused, stored)
 
     def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
         return self.writer.removal(paper, date, page)
@@ -179,8 +180,7 @@ class Library:
 
 def __getattr__(name: str) -> object:
     if name in _FROM_STORE:
-        from .store import ImportCancelled, LibraryWriter, page_digest
+        from . import store
 
-        return {"ImportCancelled": ImportCancelled, "LibraryWriter": LibraryWriter,
-                "page_digest": page_digest}[name]
+        return getattr(store, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

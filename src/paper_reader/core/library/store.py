@@ -1,6 +1,8 @@
 """Storing issues in the library: every write (removals are in ``removal``).
 
-Every import is one transaction: a cancelled or failed one leaves the file as it was.
+Every import is one transaction: a cancelled or failed one leaves the file as it was. The
+issues may be read while they are stored (``importer``): the transaction is then open
+while the files are read, and holds no more of them in memory than the reading does.
 Pages are kept with a digest of what they say, so a page imported again unchanged is left
 alone, and a changed one replaces the stored one; a page's PDF wins over its text (see
 ``_store_page``), and its file is kept once (``pdfs``). The continuations an issue resolved in
@@ -14,7 +16,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from ..limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
 from ..model import Article, Issue, Link, Page, region
@@ -25,6 +28,10 @@ from .pdfs import check_geometry, drop_unused_pdfs, store_pdf
 from .records import EVERY_PAPER, GAINED_IMAGE_KIND, KEPT_PDF_KIND, NOTES, PageResult, Removal, Scope
 from .removal import Removing
 from .rows import Rows
+
+# What import_issues hands each issue's results to: the issue, its pages' results, and why
+# it was refused (None when stored).
+Stored = Callable[[Issue, list[PageResult], str | None], None]
 
 
 class LibraryWriter(Removing):
@@ -44,48 +51,90 @@ class LibraryWriter(Removing):
 
     @_guarded
     def import_issues(self, issues: Iterable[Issue], cancelled=None,  # type: ignore[no-untyped-def]
-                      refused: list[tuple[Issue, str]] | None = None) -> list[PageResult]:
+                      refused: list[tuple[Issue, str]] | None = None,
+                      stored: Stored | None = None) -> list[PageResult]:
         """Store issues in one transaction; re-imported pages replace the stored ones.
 
         ``cancelled`` is polled between pages; when it returns True the whole import is
-        rolled back and ``ImportCancelled`` raised. With ``refused``, an issue whose data
-        cannot be stored (a number out of bounds, say) is left out and listed there with
-        the reason, and the others are stored; without it, that raises.
+        rolled back and ``ImportCancelled`` raised. With ``refused`` (or ``stored``), an
+        issue whose data cannot be stored (a number out of bounds, say) is left out and
+        listed there with the reason, and the others are stored; without, that raises.
+
+        ``issues`` may be gathered while they are stored (a generator reading the files):
+        whatever it raises rolls the whole import back too. With ``stored``, each issue's
+        results (or, refused, the reason) go to it as soon as the issue is in, and the
+        list returned is empty: an import of any size holds no list of every page here.
+        An issue may come more than once (pages of it that came late): each time its pages
+        are stored as further pages of it, and its continuations worked out again.
         """
         results: list[PageResult] = []
         self._dropped_pdfs: list[str] = []  # of pages replaced: kept while another page uses one
-        with self.connection.transaction():
+        with self._import_cache(), self.connection.transaction():
             last_id = self._one("SELECT coalesce(max(article_id), 0) AS last FROM article_text")["last"]
             for issue in issues:
-                if not issue.paper or not issue.date:
-                    raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
                 mark = len(results)
-                self.db.execute("SAVEPOINT one_issue")
-                try:
-                    _check_numbers(issue)
-                    issue_id = self._issue_row(issue)
-                    changed = False
-                    for page in issue.pages:
-                        if cancelled is not None and cancelled():
-                            raise ImportCancelled()
-                        status, kind = self._store_page(issue_id, issue, page)
-                        results.append(PageResult(issue.paper, issue.date, page.number, status,
-                                                  NOTES.get(kind, ""), kind))
-                        changed = changed or status != "unchanged"
-                    if changed:  # links between unchanged pages stand as they were stored
-                        self._link(issue_id, issue)
-                except (ValueError, OverflowError, TypeError, sqlite3.InterfaceError) as exc:
-                    if refused is None:
-                        raise
-                    # Only this issue's rows go; the import of the others goes on.
-                    self.db.execute("ROLLBACK TO one_issue")
+                reason = self._store_issue(issue, results, cancelled, refused,
+                                           refusing=refused is not None or stored is not None)
+                if stored is not None:
+                    stored(issue, results[mark:], reason)
                     del results[mark:]
-                    refused.append((issue, str(exc) or type(exc).__name__))
-                self.db.execute("RELEASE one_issue")
             drop_unused_pdfs(self.db, self._dropped_pdfs)
             self._index_new(last_id)
         self.connection.checkpoint()  # the file alone holds the import: a copy of it is whole
         return results
+
+    @contextmanager
+    def _import_cache(self) -> Iterator[None]:
+        """A larger page cache while an import writes (SQLite's default is 2 MiB): the search
+        indexes' merges read back what the import wrote, and each read past the cache looks
+        the page up in a -wal file as large as the import. Bounded, whatever the import;
+        a cache set otherwise on this connection (a test's, to spill) is left as it is."""
+        previous = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        if previous != SQLITE_DEFAULT_CACHE:
+            yield
+            return
+        self.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        try:
+            yield
+        finally:
+            try:
+                self.db.execute(f"PRAGMA cache_size = {int(previous)}")
+            except sqlite3.Error:
+                pass  # the import's own error is the one to tell
+
+    def _store_issue(self, issue: Issue, results: list[PageResult], cancelled: Callable[[], bool] | None,
+                     refused: list[tuple[Issue, str]] | None, refusing: bool) -> str | None:
+        """Store one issue under its savepoint, its pages' results into ``results``; why it
+        was refused (see import_issues), or None."""
+        if not issue.paper or not issue.date:
+            raise LibraryError("a page says neither its paper nor its date; it cannot be filed")
+        mark = len(results)
+        self.db.execute("SAVEPOINT one_issue")
+        reason = None
+        try:
+            _check_numbers(issue)
+            issue_id = self._issue_row(issue)
+            changed = False
+            for page in issue.pages:
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                status, kind = self._store_page(issue_id, issue, page)
+                results.append(PageResult(issue.paper, issue.date, page.number, status,
+                                          NOTES.get(kind, ""), kind))
+                changed = changed or status != "unchanged"
+            if changed:  # links between unchanged pages stand as they were stored
+                self._link(issue_id, issue)
+        except (ValueError, OverflowError, TypeError, sqlite3.InterfaceError) as exc:
+            if not refusing:
+                raise
+            # Only this issue's rows go; the import of the others goes on.
+            self.db.execute("ROLLBACK TO one_issue")
+            del results[mark:]
+            reason = str(exc) or type(exc).__name__
+            if refused is not None:
+                refused.append((issue, reason))
+        self.db.execute("RELEASE one_issue")
+        return reason
 
     @_guarded
     def removal(self, paper: str, date: str | None = None, page: int | None = None) -> Removal:
@@ -108,14 +157,31 @@ class LibraryWriter(Removing):
         return self._rows(sql, args).fetchone()  # type: ignore[no-any-return]
 
     def _index_new(self, last_id: int) -> None:
-        """Index the rows this import added (new rows get ids above every older one)."""
-        self.db.execute(
+        """Index the rows this import added (new rows get ids above every older one).
+
+        FTS5 keeps its index as segments merged four at a time as they come, which costs
+        more per row the larger the index grows. An import that brings at least as many
+        articles as the library held (a new library's first, an archive at once) merges
+        nothing while it writes and makes the index one segment at the end: every row is
+        then written twice, whatever the size. A smaller import keeps FTS5's own merging,
+        which costs in proportion to what it brings, not to the library."""
+        db = self.db
+        added = db.execute("SELECT count(*) FROM article_text WHERE article_id > ?",
+                           (last_id,)).fetchone()[0]
+        whole = added > 0 and added >= last_id
+        if whole:
+            _merging(db, automerge=0, crisismerge=BULK_CRISIS_MERGE)
+        db.execute(
             "INSERT INTO article_fts(rowid, title, byline, body) "
             "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
-        self.db.execute(
+        db.execute(
             "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
             "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
             (last_id,))
+        if whole:
+            for table in INDEXES:
+                db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            _merging(db, automerge=FTS5_AUTOMERGE, crisismerge=FTS5_CRISIS_MERGE)
 
     def _issue_row(self, issue: Issue) -> int:
         db = self.db
@@ -271,6 +337,23 @@ class LibraryWriter(Removing):
         issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
         resolve_links(issue)
         self._store_links(issue_id, issue, ids)
+
+
+IMPORT_CACHE_KIB = 64 * 1024
+SQLITE_DEFAULT_CACHE = -2000  # KiB, as PRAGMA cache_size gives it
+INDEXES = ("article_fts", "article_chars")
+FTS5_AUTOMERGE, FTS5_CRISIS_MERGE = 4, 16  # FTS5's own defaults
+# Segments of one level that are merged at once even while merging is off: FTS5 refuses
+# a 2,000th segment, and a library's index holds a few dozen before an import.
+BULK_CRISIS_MERGE = 1000
+
+
+def _merging(db: sqlite3.Connection, automerge: int, crisismerge: int) -> None:
+    """How both indexes merge their segments (FTS5 keeps it in the file, within the
+    transaction: a failed import leaves the defaults as they were)."""
+    for table in INDEXES:
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (automerge,))
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('crisismerge', ?)", (crisismerge,))
 
 
 def _check_numbers(issue: Issue) -> None:
