@@ -180,7 +180,8 @@ class Library:
 
 def __getattr__(name: str) -> object:
     if name in _FROM_STORE:
-        from . import store
+        from .store import ImportCancelled, LibraryWriter, Stored, page_digest
 
-        return getattr(store, name)
+        return {"ImportCancelled": ImportCancelled, "LibraryWriter": LibraryWriter,
+                "Stored": Stored, "page_digest": page_digest}[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
