@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 
 from ..limits import MAX_PAGE, MAX_PAGE_COUNT, MAX_SERIAL, bounded
 from ..model import Article, Issue, Link, Page, region
 from .connection import Connection
 from .file import LibraryError, _guarded
+from .index_writing import import_cache, index_new
 from .indexed import indexed_text
 from .pdfs import check_geometry, drop_unused_pdfs, store_pdf
 from .records import EVERY_PAPER, GAINED_IMAGE_KIND, KEPT_PDF_KIND, NOTES, PageResult, Removal, Scope
@@ -69,7 +69,7 @@ class LibraryWriter(Removing):
         """
         results: list[PageResult] = []
         self._dropped_pdfs: list[str] = []  # of pages replaced: kept while another page uses one
-        with self._import_cache(), self.connection.transaction():
+        with import_cache(self.db), self.connection.transaction():
             last_id = self._one("SELECT coalesce(max(article_id), 0) AS last FROM article_text")["last"]
             for issue in issues:
                 mark = len(results)
@@ -79,28 +79,9 @@ class LibraryWriter(Removing):
                     stored(issue, results[mark:], reason)
                     del results[mark:]
             drop_unused_pdfs(self.db, self._dropped_pdfs)
-            self._index_new(last_id)
+            index_new(self.db, last_id)
         self.connection.checkpoint()  # the file alone holds the import: a copy of it is whole
         return results
-
-    @contextmanager
-    def _import_cache(self) -> Iterator[None]:
-        """A larger page cache while an import writes (SQLite's default is 2 MiB): the search
-        indexes' merges read back what the import wrote, and each read past the cache looks
-        the page up in a -wal file as large as the import. Bounded, whatever the import;
-        a cache set otherwise on this connection (a test's, to spill) is left as it is."""
-        previous = self.db.execute("PRAGMA cache_size").fetchone()[0]
-        if previous != SQLITE_DEFAULT_CACHE:
-            yield
-            return
-        self.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-        try:
-            yield
-        finally:
-            try:
-                self.db.execute(f"PRAGMA cache_size = {int(previous)}")
-            except sqlite3.Error:
-                pass  # the import's own error is the one to tell
 
     def _store_issue(self, issue: Issue, results: list[PageResult], cancelled: Callable[[], bool] | None,
                      refused: list[tuple[Issue, str]] | None, refusing: bool) -> str | None:
@@ -155,33 +136,6 @@ class LibraryWriter(Removing):
 
     def _one(self, sql: str, args: Iterable[object] = ()) -> sqlite3.Row | None:
         return self._rows(sql, args).fetchone()  # type: ignore[no-any-return]
-
-    def _index_new(self, last_id: int) -> None:
-        """Index the rows this import added (new rows get ids above every older one).
-
-        FTS5 keeps its index as segments merged four at a time as they come, which costs
-        more per row the larger the index grows. An import that brings at least as many
-        articles as the library held (a new library's first, an archive at once) merges
-        nothing while it writes and makes the index one segment at the end: every row is
-        then written twice, whatever the size. A smaller import keeps FTS5's own merging,
-        which costs in proportion to what it brings, not to the library."""
-        db = self.db
-        added = db.execute("SELECT count(*) FROM article_text WHERE article_id > ?",
-                           (last_id,)).fetchone()[0]
-        whole = added > 0 and added >= last_id
-        if whole:
-            _merging(db, automerge=0, crisismerge=BULK_CRISIS_MERGE)
-        db.execute(
-            "INSERT INTO article_fts(rowid, title, byline, body) "
-            "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
-        db.execute(
-            "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
-            "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
-            (last_id,))
-        if whole:
-            for table in INDEXES:
-                db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-            _merging(db, automerge=FTS5_AUTOMERGE, crisismerge=FTS5_CRISIS_MERGE)
 
     def _issue_row(self, issue: Issue) -> int:
         db = self.db
@@ -337,23 +291,6 @@ class LibraryWriter(Removing):
         issue = Issue(paper=None, date=None, pages=sorted(pages.values(), key=lambda p: p.number))
         resolve_links(issue)
         self._store_links(issue_id, issue, ids)
-
-
-IMPORT_CACHE_KIB = 64 * 1024
-SQLITE_DEFAULT_CACHE = -2000  # KiB, as PRAGMA cache_size gives it
-INDEXES = ("article_fts", "article_chars")
-FTS5_AUTOMERGE, FTS5_CRISIS_MERGE = 4, 16  # FTS5's own defaults
-# Segments of one level that are merged at once even while merging is off: FTS5 refuses
-# a 2,000th segment, and a library's index holds a few dozen before an import.
-BULK_CRISIS_MERGE = 1000
-
-
-def _merging(db: sqlite3.Connection, automerge: int, crisismerge: int) -> None:
-    """How both indexes merge their segments (FTS5 keeps it in the file, within the
-    transaction: a failed import leaves the defaults as they were)."""
-    for table in INDEXES:
-        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (automerge,))
-        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('crisismerge', ?)", (crisismerge,))
 
 
 def _check_numbers(issue: Issue) -> None:

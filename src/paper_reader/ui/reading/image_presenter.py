@@ -95,7 +95,6 @@ class ImagePresenter:
         if target is not None and 0 <= target < len(page.articles) and page.articles[target].regions:
             v.ensure_visible(page.articles[target].regions[0])
         self.window.set_page_view(v)
-        v.ask_visible()  # shown now, at its size: its tiles are drawn while the window paints
 
     def _drawn(self) -> None:
         page = self.reader.page()

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractScrollArea
 
+from .page_image_colors import fill, page_colors
 from .page_image_input import PageImageInput
 
 if TYPE_CHECKING:
@@ -45,42 +46,9 @@ class Spot(NamedTuple):
     kind: str  # "to" or "from"
 
 
-class PageColors(NamedTuple):
-    background: QColor
-    paper: QColor
-    hover: QColor
-    outline: QColor
-    target: QColor
-    hit: QColor
-    text: QColor
-
-
-def page_colors(dark: bool) -> PageColors:
-    if dark:
-        return PageColors(QColor("#1f1f1f"), QColor("#ffffff"), QColor(138, 180, 248, 60),
-                          QColor("#8ab4f8"), QColor("#f28b82"), QColor(255, 214, 0, 110), QColor("#e6e3dc"))
-    return PageColors(QColor("#e4e2dd"), QColor("#ffffff"), QColor(11, 87, 208, 40),
-                      QColor("#0b57d0"), QColor("#c5221f"), QColor(255, 214, 0, 120), QColor("#1d1d1f"))
-
-
 def scale_key(scale: float) -> float:
     """Scales a little apart draw the same tiles: no new drawing for a rounding difference."""
     return round(scale, 3)
-
-
-_SOLID: dict[int, QImage] = {}
-
-
-def fill(p: QPainter, rect: QRectF, color: QColor) -> None:
-    """A rectangle filled with a colour, drawn as a stretched one-pixel image: QPainter's
-    fillRect, setPen, setBrush (and QImage.fill) make PySide build the whole Qt namespace (about 10 ms) as
-    they choose among their overloads, and a page image's first frame needs only fills."""
-    key = color.rgba()
-    image = _SOLID.get(key)
-    if image is None:
-        image = _SOLID[key] = QImage(1, 1, QImage.Format.Format_ARGB32)
-        image.setPixel(0, 0, key)  # not fill(): its overloads build the namespace too
-    p.drawImage(rect, image)
 
 
 class PageImageView(PageImageInput, QAbstractScrollArea):
@@ -141,7 +109,7 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
     def ask_visible(self) -> None:
         """Ask for the tiles on screen now, not at the paint: the thread draws them while the
         window lays itself out and paints (on a start, the page is put in the window hidden,
-        so ImagePresenter asks again once it is shown at its size)."""
+        so it asks again as it is shown at its size)."""
         if self.data is None or self.page is None or not self.isVisible():
             return
         w, h = self.page_size()
@@ -282,6 +250,10 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
         if self.mode is not None:
             self._fit()
         self._update_bars()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ask_visible()  # put in the window at its size: drawn while the window paints
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
