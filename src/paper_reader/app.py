@@ -111,8 +111,9 @@ def build(library_path: Path, theme: str | None = None, open_spec: str | None = 
     readonly = library.readonly and profile.library.writes  # on read-only media: read, never import
     if readonly:
         profile = profile.reading_only()
+    fonts = startup.apply_fonts(session)
     window = MainWindow(profile)
-    fonts = startup.apply_fonts(window, session)
+    startup.warn_missing_fonts(window, session, fonts)
     look = Look(text_font=fonts.text, text_font_tc=fonts.text_tc)
     session.restore_look(look)
     handle = LibraryHandle(library, window)

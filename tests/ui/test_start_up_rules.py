@@ -123,7 +123,7 @@ import paper_reader.ui.shell.startup as startup
 def first_paint(app, window, *_):
     def done():
         found = {"gc": gc.isenabled(), "modules": sorted(sys.modules), "asked": sorted(asked),
-                 "qt_alone": sorted(qt_alone), "scanned": scanned}
+                 "qt_alone": sorted(qt_alone), "scanned": scanned, "faces": faces(window)}
         print(repr(found), flush=True)
         os._exit(0)
     watcher = startup._FirstPaint()
@@ -132,6 +132,22 @@ def first_paint(app, window, *_):
     kept.append(watcher)  # a reader's start runs its event loop after this returns
     if sys.argv[1] == "--screenshot":
         app.exec()
+
+
+def faces(window):
+    # Which faces draw Chinese in the window's list and menus, and the face chosen for it.
+    from PySide6.QtGui import QTextLayout
+    from paper_reader.ui.shell.fonts import choose_fonts
+
+    def drawn_with(font):
+        layout = QTextLayout("本报讯 文件", font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        return sorted({run.rawFont().familyName() for run in layout.glyphRuns()})
+
+    return {"chosen": choose_fonts().ui, "article list": drawn_with(window.article_list.font()),
+            "menu bar": drawn_with(window.menuBar().font())}
 
 
 kept = []
@@ -229,6 +245,16 @@ def test_the_collector_is_off_until_the_window_is_up(first_paint, start: str) ->
     the window is up (tests/ui/test_window.py::test_collector_is_back_on_once_the_window_is_up),
     not before the first paint."""
     assert first_paint[start]["gc"] is False
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_the_first_frame_draws_chinese_with_the_chosen_face(first_paint, start: str) -> None:
+    """Set before any widget is made: a widget the style sheet polished kept the face it was
+    made with, and Qt's fallback for it drew Chinese with the Japanese Noto CJK."""
+    faces = first_paint[start]["faces"]
+    assert faces["chosen"], "no Chinese face found: install fonts-noto-cjk"
+    assert faces["article list"] == [faces["chosen"]]
+    assert faces["menu bar"] == [faces["chosen"]]
 
 
 @pytest.mark.parametrize("start", STARTS)

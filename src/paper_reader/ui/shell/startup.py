@@ -196,18 +196,24 @@ def readonly_note(window: MainWindow) -> None:
                       "所以不能导入。"))
 
 
-def apply_fonts(window: MainWindow, session: Session) -> FontChoice:
+def apply_fonts(session: Session) -> FontChoice:
+    """The application's Chinese UI face, before any widget is made: a widget polished by
+    the style sheet keeps the font it was made with, so a face set later never reached the
+    article list or the menus (they fell back to the Japanese variant of Noto CJK)."""
     choice = choose_fonts()
     app = QApplication.instance()
-    if choice.has_chinese:
-        if isinstance(app, QApplication):
-            app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))
-    elif not session.value("fonts/warned"):
-        window.info_bar.show_message(QApplication.translate(
-            "MainWindow",
-            "没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。"))
-        session.set_value("fonts/warned", True)
+    if choice.has_chinese and isinstance(app, QApplication):
+        app.setFont(ui_font(choice, app.font().pointSizeF() or 10.5))
     return choice
+
+
+def warn_missing_fonts(window: MainWindow, session: Session, choice: FontChoice) -> None:
+    if choice.has_chinese or session.value("fonts/warned"):
+        return
+    window.info_bar.show_message(QApplication.translate(
+        "MainWindow",
+        "没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。"))
+    session.set_value("fonts/warned", True)
 
 
 # The theme draws every checkable menu entry as a check box; a choice of one (版面/文章,
