@@ -3,6 +3,7 @@ arguments are read without argparse exactly as argparse reads them."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,11 @@ NEVER = {
     "logging": "only an immutable open logs",
     "platformdirs": "--db names the library",
     "PySide6": "no Qt on the command line",
+    "typing": "records are collections.namedtuple, TYPE_CHECKING a plain False: typing "
+              "alone cost a search 5 ms",
+    "pathlib": "the library's path is read with os functions (pathlib, with fnmatch behind "
+               "it, 4 ms)",
+    "urllib": "the read-only file: URI is percent-encoded by readonly.file_uri itself",
 }
 
 
@@ -80,6 +86,36 @@ def test_a_traditional_query_loads_opencc_and_finds_the_same(library: Path) -> N
     traditional, loaded = _loaded("search", "圖書館", "--db", str(library), "--json")
     assert "opencc" in loaded
     assert traditional == simplified and '"title"' in simplified
+
+
+def _as_a_program(*argv: str) -> subprocess.CompletedProcess[str]:
+    """``paper-reader ARGV`` as a script runs it (``main()`` reading sys.argv)."""
+    return subprocess.run([sys.executable, "-m", "paper_reader", *argv], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_a_search_as_a_program_ends_with_all_it_found_written(library: Path) -> None:
+    """A search ends its process as soon as it has printed (leave_now): what it printed is
+    all there, to a pipe as to a file, with its exit status."""
+    whole = _as_a_program("search", "图书馆", "--db", str(library))
+    assert whole.returncode == 0 and whole.stderr == ""
+    in_process, _ = _loaded("search", "图书馆", "--db", str(library))
+    assert whole.stdout.rstrip("\n") == in_process.rstrip("\n") and whole.stdout.endswith("hit(s)\n")
+    as_json = _as_a_program("search", "图书馆", "--db", str(library), "--json")
+    assert json.loads(as_json.stdout)[0]["title"]
+    missing = _as_a_program("search", "图书馆", "--db", str(library.parent / "none.sqlite3"))
+    assert missing.returncode == 1 and "no library here yet" in missing.stderr
+
+
+def test_a_search_into_a_closed_pipe_ends_quietly(library: Path) -> None:
+    """The reader of its output gone before it writes (``| head`` done): no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "paper_reader", "search", "书", "--db",
+                             str(library)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the only reading end: every write of the search fails
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 0, err
+    assert "Traceback" not in err and "Exception" not in err
 
 
 def _argparse(argv: list[str]) -> dict[str, object] | None:

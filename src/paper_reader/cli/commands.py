@@ -3,16 +3,18 @@ library publish."""
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from ..core.library import Library, Removal, SearchHit, SearchQuery
 from ..core.terminal import for_terminal
 from .output import SHOWN_LINES, CliError, Progress, UsageError, print_json, say
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
 if TYPE_CHECKING:  # argparse itself is loaded only when the command line needs its parser
     import argparse
+    from pathlib import Path
+    from typing import TextIO
 
 
 def _check_paper(lib: Library, paper: str | None) -> None:
@@ -27,13 +29,13 @@ def _check_paper(lib: Library, paper: str | None) -> None:
 
 def _open(db: str | None, readonly: bool = False, must_exist: bool = False) -> Library:
     if db:
-        path = Path(db)
+        path: str | Path = db  # read with os functions: a search's start loads no pathlib
     else:
         from ..core.paths import default_library
 
         path = default_library()
     try:
-        if (readonly or must_exist) and not path.exists():
+        if (readonly or must_exist) and not os.path.exists(path):
             raise CliError(f"{path}: no library here yet (import some pages first)")
         return Library(path, readonly=readonly)
     except OSError as exc:  # a name the file system refuses (too long, …)
@@ -60,6 +62,8 @@ class PdfPages:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ..core.importer import parse_path
     from ..core.parsing.issue import unfiled
     from ..core.sources.pdf import reading_progress
@@ -193,6 +197,8 @@ def cmd_library_publish(args: argparse.Namespace) -> int:
     from ..core.library.publish import publish
 
     with _open(args.db, readonly=True) as lib:
+        from pathlib import Path
+
         dest = publish(lib, Path(args.dest))
     say(f"published {lib.path} to {dest}")
     return 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
 
 from ..core.library import SearchHit
 from ..core.terminal import for_terminal, json_for_terminal
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 SHOWN_LINES = 10  # of a long list of problems; the rest are counted
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
-
 from .limits import MAX_NUMERAL_CHARS, MAX_PAGE_COUNT
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, ClassVar
 
 
 class Record:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .connection import Connection
 from .file import (
@@ -32,10 +30,13 @@ from .file import (
 from .read import LibraryReader
 from .records import IssueInfo, PageResult, PaperInfo, Removal, Scope, SearchHit, SearchQuery
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
+    from pathlib import Path
 
     from ..model import Issue
+    from .file import PathName
     from .store import ImportCancelled, LibraryWriter, Stored, page_digest
 
 # The writer's module's names, loaded when first asked for (see __getattr__).
@@ -56,7 +57,7 @@ class Library:
     ``connect`` replaces ``sqlite3.connect`` (for tests).
     """
 
-    def __init__(self, path: str | Path, readonly: bool = False, papers: Iterable[str] = (), *,
+    def __init__(self, path: PathName, readonly: bool = False, papers: Iterable[str] = (), *,
                  connect: Callable[..., sqlite3.Connection] | None = None) -> None:
         scope = Scope(tuple(papers))
         if scope.papers and not readonly:

@@ -16,12 +16,12 @@ to copy it whole.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from _thread import allocate_lock  # threading's Lock, without loading threading (a search's start)
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from .file import (
     DamagedLibraryError,
@@ -41,21 +41,25 @@ from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_differenc
 from .schema_rows import ROWS as CURRENT_ROWS
 from .schema_rows import VERSION as ROWS_VERSION
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
+if TYPE_CHECKING:
+    from pathlib import Path
+
 # Library files this process has a connection to, by (device, inode), with a count: see
 # check_file, which must not open (and so close) a descriptor of such a file.
 _OPEN_FILES: dict[tuple[int, int], int] = {}
 _OPEN_FILES_LOCK = allocate_lock()
 
 
-def _file_key(path: Path) -> tuple[int, int] | None:
+def _file_key(path: str) -> tuple[int, int] | None:
     try:
-        st = path.stat()  # stat opens no descriptor: it cannot disturb SQLite's locks
+        st = os.stat(path)  # stat opens no descriptor: it cannot disturb SQLite's locks
     except (OSError, ValueError):
         return None
     return st.st_dev, st.st_ino
 
 
-def is_open_here(path: Path) -> bool:
+def is_open_here(path: str) -> bool:
     key = _file_key(path)
     with _OPEN_FILES_LOCK:
         return key is not None and _OPEN_FILES.get(key, 0) > 0
@@ -87,39 +91,49 @@ class Connection:
     """An open library file: ``db`` is the SQLite connection, in autocommit (explicit
     transactions only). ``connect`` replaces ``sqlite3.connect`` (for tests)."""
 
-    def __init__(self, path: str | Path, readonly: bool = False,
+    @property
+    def path(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.file)
+
+    def __init__(self, path: str | os.PathLike[str], readonly: bool = False,
                  connect: Callable[..., sqlite3.Connection] | None = None) -> None:
-        self.path = Path(path)
+        # The path as a string, read with os functions: pathlib (with urllib and fnmatch
+        # behind it) cost a search from the command line 4 ms. ``path`` is its Path.
+        self.file = os.fspath(path) or "."  # "" is the current folder, as Path("") is
+        if not isinstance(self.file, str):
+            raise TypeError(f"a library's path is a str or os.PathLike, not {type(path).__name__}")
         self.readonly = readonly
         self.immutable = False
         self.version = SCHEMA_VERSION  # the file's format, once opened (older: read-only)
         self._closed = False
         self._key: tuple[int, int] | None = None
         try:
-            check_kind(self.path)  # a named pipe or a device: before anything opens it
-            if readonly and not self.path.is_file():
-                raise LibraryError(f"{self.path}: no library here (a library opened read-only "
+            check_kind(self.file)  # a named pipe or a device: before anything opens it
+            if readonly and not os.path.isfile(self.file):
+                raise LibraryError(f"{self.file}: no library here (a library opened read-only "
                                    "is never created)")
-            if not is_open_here(self.path):  # see check_file: it must not close a descriptor
-                check_file(self.path)
+            if not is_open_here(self.file):  # see check_file: it must not close a descriptor
+                check_file(self.file)
             if not readonly:
-                if not library_writable(self.path):  # read-only media: say so, not "cannot open"
-                    raise LibraryError(f"{self.path}: the library cannot be written (the file or its "
+                if not library_writable(self.file):  # read-only media: say so, not "cannot open"
+                    raise LibraryError(f"{self.file}: the library cannot be written (the file or its "
                                        "folder is read-only); nothing was changed")
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
         except (OSError, ValueError) as exc:  # a folder that cannot be made, a name too long
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise LibraryError(f"{self.path}: the library cannot be opened ({reason})") from None
+            raise LibraryError(f"{self.file}: the library cannot be opened ({reason})") from None
         # What is at the path now: a sync renaming a new copy over it is noticed (replaced).
-        self.identity = file_identity(self.path)
+        self.identity = file_identity(self.file)
         db: sqlite3.Connection | None = None
         try:
             # Looked up now, not bound at definition: tests replace sqlite3.connect.
             connect = connect or sqlite3.connect
             if readonly:
-                db, self.immutable = connect_readonly(self.path, connect)
+                db, self.immutable = connect_readonly(self.file, connect)
             else:
-                db = connect(self.path, timeout=10, check_same_thread=False)
+                db = connect(self.file, timeout=10, check_same_thread=False)
             self.db = db
             db.isolation_level = None  # explicit transactions only
             db.create_function("spaced", 1, spaced, deterministic=True)
@@ -139,16 +153,16 @@ class Connection:
                 except sqlite3.Error:
                     pass
             if isinstance(exc, sqlite3.DatabaseError):
-                raise library_error(self.path, exc) from None
+                raise library_error(self.file, exc) from None
             if isinstance(exc, UnicodeDecodeError):  # SQLite's own message quoted a garbled schema
-                raise DamagedLibraryError(f"{self.path}: the library file is damaged (its schema "
+                raise DamagedLibraryError(f"{self.file}: the library file is damaged (its schema "
                                           "is not readable)") from None
             raise
         self._track_open()
 
     def _track_open(self) -> None:
         """Count this connection to the file (see check_file); close() counts it out."""
-        self._key = _file_key(self.path)
+        self._key = _file_key(self.file)
         if self._key is not None:
             with _OPEN_FILES_LOCK:
                 _OPEN_FILES[self._key] = _OPEN_FILES.get(self._key, 0) + 1
@@ -167,23 +181,23 @@ class Connection:
         finally:
             db.execute("COMMIT")
         if tables and app_id != APPLICATION_ID:
-            raise DamagedLibraryError(f"{self.path}: this SQLite file is not a paper-reader library")
+            raise DamagedLibraryError(f"{self.file}: this SQLite file is not a paper-reader library")
         if version < 0 or (tables and version == 0):  # the header's format number is garbled
-            raise DamagedLibraryError(f"{self.path}: the library file is damaged (its format "
+            raise DamagedLibraryError(f"{self.file}: the library file is damaged (its format "
                                       f"number {version} is not one paper-reader writes)")
         if 0 <= version <= SCHEMA_VERSION:
             self._check_schema(schema, version)
         if version > SCHEMA_VERSION:
             raise NewerLibraryError(
-                f"{self.path}: this library was written by a newer paper-reader "
+                f"{self.file}: this library was written by a newer paper-reader "
                 f"(format {version}, this version reads up to {SCHEMA_VERSION}); "
                 "update paper-reader to open it"
             )
         if self.readonly:
             if not tables:  # a WAL file copied without its -wal, or an empty file
-                if is_wal_file(self.path):
-                    raise uncheckpointed(self.path)
-                raise LibraryError(f"{self.path}: this file holds no library yet (it is empty)")
+                if is_wal_file(self.file):
+                    raise uncheckpointed(self.file)
+                raise LibraryError(f"{self.file}: this file holds no library yet (it is empty)")
             # An older library is read as it is (a kiosk's copy published before an update,
             # a CD): what it cannot hold yet (page sizes, PDFs, regions) reads as absent.
             self.version = version
@@ -213,14 +227,14 @@ class Connection:
         difference = schema_difference(schema, version)
         if difference is not None:
             raise ForeignLibraryError(
-                f"{self.path}: not opened: the library's structure is not the one paper-reader "
+                f"{self.file}: not opened: the library's structure is not the one paper-reader "
                 f"made ({difference}); another program changed it, so it is left as it is")
 
     # -- the file --------------------------------------------------------------------
     def replaced(self) -> bool:
         """Whether the file at ``path`` is no longer the one opened: a sync that renames a new
         copy over it (as rsync does) leaves this connection reading the old one."""
-        return file_identity(self.path) != self.identity
+        return file_identity(self.file) != self.identity
 
     @_guarded
     def checkpoint(self) -> None:
@@ -266,7 +280,7 @@ class Connection:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
-            raise LibraryError(f"{self.path}: the library is open read-only")
+            raise LibraryError(f"{self.file}: the library is open read-only")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             # Under the write lock nobody can change the schema until COMMIT: checked here,

@@ -26,9 +26,9 @@ class LibraryReader:
 
     def __init__(self, connection: Connection, scope: Scope = EVERY_PAPER) -> None:
         self.connection = connection
-        self.path = connection.path  # for the messages (and ``_guarded``)
+        self.path = connection.file  # for the messages (and ``_guarded``)
         self.scope = scope
-        self.check = Rows(connection.path)
+        self.check = Rows(connection.file)
         # A library of format 1 (opened read-only, so not migrated) has no page geometry:
         # it reads as a page from text.
         older = connection.version < 2

@@ -2,17 +2,19 @@
 asked with (a search query, the papers a reader may see).
 
 Named tuples, not dataclasses: a dataclass compiles its generated methods when the class is
-made, and this module is on the window's start-up. Their annotations are real types, not
-postponed (no ``from __future__ import annotations``): NamedTuple compiles each field's
-annotation given as a string, forty compilations that cost more than all the rest of a
-search's own modules.
+made, and this module is on the window's start-up. ``collections.namedtuple`` rather than
+``typing.NamedTuple``: importing typing alone cost a search from the command line some
+5 ms. Each class names its fields' types in annotations (postponed: strings, never compiled).
 """
 
+from __future__ import annotations
+
 import json
-from typing import NamedTuple
+from collections import namedtuple
 
 
-class IssueInfo(NamedTuple):
+class IssueInfo(namedtuple("IssueInfo", "id paper date serial page_count pages")):
+    __slots__ = ()
     id: int
     paper: str
     date: str
@@ -21,7 +23,8 @@ class IssueInfo(NamedTuple):
     pages: list[int]
 
 
-class PaperInfo(NamedTuple):
+class PaperInfo(namedtuple("PaperInfo", "id name issue_count first_date last_date")):
+    __slots__ = ()
     id: int
     name: str
     issue_count: int
@@ -29,7 +32,8 @@ class PaperInfo(NamedTuple):
     last_date: str
 
 
-class SearchHit(NamedTuple):
+class SearchHit(namedtuple("SearchHit", "article_id issue_id paper date page position title snippet")):
+    __slots__ = ()
     article_id: int
     issue_id: int
     paper: str
@@ -42,13 +46,14 @@ class SearchHit(NamedTuple):
     MARK_END = "\x03"
 
 
-class PageResult(NamedTuple):
+class PageResult(namedtuple("PageResult", "paper date number status note kind", defaults=("", ""))):
+    __slots__ = ()
     paper: str
     date: str
     number: int
     status: str  # imported, replaced, unchanged
-    note: str = ""  # what else the reader should know: a page image gained, or kept
-    kind: str = ""  # which note it is (NOTES), for a report in another language
+    note: str  # what else the reader should know: a page image gained, or kept
+    kind: str  # which note it is (NOTES), for a report in another language
 
     def line(self) -> str:
         """The result as the import report says it, on the command line and in the window."""
@@ -65,9 +70,10 @@ KEPT_PDF_KIND = "kept_pdf"
 NOTES = {GAINED_IMAGE_KIND: GAINED_IMAGE, KEPT_PDF_KIND: KEPT_PDF}
 
 
-class Removal(NamedTuple):
+class Removal(namedtuple("Removal", "paper date page issues pages articles")):
     """What a removal takes (or took): a paper (date None), an issue (page None) or a page."""
 
+    __slots__ = ()
     paper: str
     date: str | None
     page: int | None
@@ -76,7 +82,8 @@ class Removal(NamedTuple):
     articles: int
 
 
-class SearchQuery(NamedTuple):
+class SearchQuery(namedtuple("SearchQuery", "text paper date_from date_to in_article",
+                             defaults=(None, None, None, False))):
     """What a reader searches for: words in either script, and where to look.
 
     ``date_from`` and ``date_to`` are ISO dates, both included. ``in_article`` asks for the
@@ -84,25 +91,27 @@ class SearchQuery(NamedTuple):
     those itself, and ``Library.search`` never looks at it.
     """
 
+    __slots__ = ()
     text: str
-    paper: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    in_article: bool = False
+    paper: str | None
+    date_from: str | None
+    date_to: str | None
+    in_article: bool
 
     def terms(self) -> list[str]:
         """The words as typed, to mark in what is shown."""
         return self.text.split()
 
 
-class Scope(NamedTuple):
+class Scope(namedtuple("Scope", "papers", defaults=((),))):
     """The papers a library shows (a kiosk's list); empty: every paper.
 
     Every read puts ``where`` into its SQL, so nothing of another paper is ever read, let
     alone filtered out afterwards.
     """
 
-    papers: tuple[str, ...] = ()
+    __slots__ = ()
+    papers: tuple[str, ...]
 
     def where(self, paper_id: str) -> tuple[str, tuple[str, ...]]:
         """SQL true when the column or expression ``paper_id`` names a paper in scope, and

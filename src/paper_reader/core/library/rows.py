@@ -10,12 +10,16 @@ out of shape makes the read fail with one DamagedLibraryError line naming what i
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 from ..limits import MAX_PAGE
 from ..model import Article, Link, Page, PagePdf, Region, region
 from .file import DamagedLibraryError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .file import PathName
 
 MAX_ID = 2**63 - 1
 # No text field, and no count of things on a page, can be larger than the page file it
@@ -38,7 +42,7 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 class Rows:
     """Checks for one library file: its path goes into every message."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: PathName) -> None:
         self.path = path
 
     def damaged(self, what: str) -> DamagedLibraryError:

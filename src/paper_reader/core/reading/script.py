@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Display scripts: as printed, or converted with one of OpenCC's configurations.
 SCRIPTS: dict[str, str | None] = {
