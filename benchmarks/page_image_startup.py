@@ -120,7 +120,7 @@ def bench_page_image_startup(report, runs: int, home: Path, row_type) -> None:  
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.page_image_startup")
-    ap.add_argument("--runs", type=int, default=7, help="process starts per program (default 7)")
+    ap.add_argument("--runs", type=int, default=15, help="process starts per program (default 15)")
     args = ap.parse_args(argv)
     from . import machine
     from .run import Report, Row

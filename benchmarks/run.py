@@ -139,8 +139,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--cli-runs", type=int, default=11,
                     help="timed runs of each whole-process command-line row (default 11)")
     ap.add_argument("--no-window", action="store_true", help="skip the window rows")
-    ap.add_argument("--startup-runs", type=int, default=7,
-                    help="process starts per program for the start-up ratio (default 7)")
+    ap.add_argument("--startup-runs", type=int, default=15,
+                    help="process starts per program for the start-up ratios (default 15: with 7, "
+                         "the ratio moved by 0.1-0.2 from run to run with the machine's noise)")
     ap.add_argument("--parse-seconds", type=float, default=1.5,
                     help="minimum seconds of parsing per parse row (default 1.5)")
     prof = ap.add_mutually_exclusive_group()

@@ -196,7 +196,7 @@ def test_read_only_folder_for_a_new_library(tmp_path: Path, capsys, monkeypatch:
 def test_window_import_says_so_and_keeps_reading(qtbot, tmp_path: Path, batches, fault: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from paper_reader.app import build
-    from paper_reader.ui.tools import importing
+    from paper_reader.ui.tools import import_thread
 
     first, second = batches
     path = library_with(tmp_path, first)
@@ -207,7 +207,7 @@ def test_window_import_says_so_and_keeps_reading(qtbot, tmp_path: Path, batches,
     qtbot.addWidget(parts.window)
     try:
         if fault == "disk full":
-            monkeypatch.setattr(importing, "Library", pinned_library())
+            monkeypatch.setattr(import_thread, "Library", pinned_library())
         else:
             monkeypatch.setattr(library_module.sqlite3, "connect", ro_connect())
         with qtbot.waitSignal(parts.importer.finished, timeout=30000) as blocker:

@@ -123,7 +123,8 @@ import paper_reader.ui.shell.startup as startup
 def first_paint(app, window, *_):
     def done():
         found = {"gc": gc.isenabled(), "modules": sorted(sys.modules), "asked": sorted(asked),
-                 "qt_alone": sorted(qt_alone), "scanned": scanned, "faces": faces(window)}
+                 "qt_alone": sorted(qt_alone), "scanned": scanned, "faces": faces(window),
+                 "types": made_types()}
         print(repr(found), flush=True)
         os._exit(0)
     watcher = startup._FirstPaint()
@@ -132,6 +133,13 @@ def first_paint(app, window, *_):
     kept.append(watcher)  # a reader's start runs its event loop after this returns
     if sys.argv[1] == "--screenshot":
         app.exec()
+
+
+def made_types():
+    # PySide makes a class (and every enum in it) when it is first named: which were made.
+    import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets  # noqa: E401
+    return sorted(name for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
+                  for name, value in vars(module).items() if isinstance(value, type))
 
 
 def faces(window):
@@ -255,6 +263,33 @@ def test_the_first_frame_draws_chinese_with_the_chosen_face(first_paint, start: 
     assert faces["chosen"], "no Chinese face found: install fonts-noto-cjk"
     assert faces["article list"] == [faces["chosen"]]
     assert faces["menu bar"] == [faces["chosen"]]
+
+
+# Qt classes no first frame uses, each with what makes it (PySide builds a class, with all its
+# enums, the first time Python names it: 0.2-1 ms each).
+NOT_MADE_BEFORE_FIRST_PAINT = {
+    "QMessageBox": "a removal's question: ui.tools.removal names it when asking",
+    "QThread": "the import's worker: ui.tools.import_thread, loaded by the first import",
+    "QProgressDialog": "the import's progress: made by the first import",
+    "QMimeData": "copying from the article: made when text is copied",
+    "QUrl": "a link clicked: the views name it only in annotations",
+    "QDir": "the lock file's folder comes from XDG_RUNTIME_DIR where there is one",
+    "QMdiArea": "one of the sixty classes PySide resolves when it first wraps a viewport: "
+                "the mouse's back and forward buttons are watched after the first frame",
+}
+
+# What a start on a page image makes besides.
+MADE_FOR_AN_IMAGE_FIRST_PAINT = {"QThread": "the page image's render thread (ui.reading.page_render)"}
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_the_first_frame_makes_no_qt_class_it_does_not_show(first_paint, start: str) -> None:
+    made = set(first_paint[start]["types"])
+    assert "QMainWindow" in made  # the probe saw the window's classes
+    for name, why in NOT_MADE_BEFORE_FIRST_PAINT.items():
+        if name in MADE_FOR_AN_IMAGE_FIRST_PAINT and start != "reader on text":
+            continue
+        assert name not in made, f"{name}: {why}"
 
 
 @pytest.mark.parametrize("start", STARTS)

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 
 
 class DocumentCache(QObject):
@@ -57,6 +57,8 @@ class DocumentCache(QObject):
         if doc in self._warmed or doc.textWidth() <= 0:
             return
         self._warmed.add(doc)
+        from PySide6.QtGui import QImage, QPainter  # idle work only: not the start-up's types
+
         size = (max(1, int(doc.textWidth())), max(1, height))
         image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)

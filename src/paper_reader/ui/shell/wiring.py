@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from ..views.page_image import PageImageView
 
 
+WATCH_AFTER_MS = 250  # after the window is shown: the back and forward buttons are watched
+
+
 class MouseNavigation(QObject):
     """The mouse's back and forward buttons over the window's views.
 
@@ -44,9 +47,11 @@ class MouseNavigation(QObject):
         self.reader = reader
         self.window = window
         self._watching = False
-        # After the first paint: PySide's first wrapping of a viewport costs the start-up
-        # 5 ms (see ArticleDelegate._width), and no one presses back in the first 50 ms.
-        window.shown.connect(lambda: QTimer.singleShot(50, self.watch))
+        # Well after the first paint: PySide's first wrapping of a viewport resolves some
+        # sixty widget classes and fifty enums (5 ms, see ArticleDelegate._width); 50 ms
+        # after the window was shown still fell before the first frame on a slow machine.
+        # No one presses back in the first quarter second.
+        window.shown.connect(lambda: QTimer.singleShot(WATCH_AFTER_MS, self.watch))
 
     def watch(self) -> None:
         w = self.window

@@ -32,7 +32,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:  # loaded when a server or a second start needs it (see above)
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -91,7 +91,11 @@ def server_name(library: Path) -> str:
 
 def _lock_path(name: str) -> str:
     """In the user's runtime folder where there is one (XDG_RUNTIME_DIR), else the temp one."""
-    folder = os.environ.get("XDG_RUNTIME_DIR") or QDir.tempPath()
+    folder = os.environ.get("XDG_RUNTIME_DIR")
+    if not folder:
+        from PySide6.QtCore import QDir  # its type and enums only where it is needed
+
+        folder = QDir.tempPath()
     return os.path.join(folder, name + ".lock")
 
 

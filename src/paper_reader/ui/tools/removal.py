@@ -9,14 +9,17 @@ a page, the neighbouring issue of the paper for an issue, the newest issue other
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ...core.library import LibraryError, Removal
 from ...core.model import page_label
 from ...core.reading.history import Location
+
+if TYPE_CHECKING:  # made when asked: its type and enums are not the start-up's to make
+    from PySide6.QtWidgets import QMessageBox
 
 translate = QCoreApplication.translate  # written out in full: lupdate reads the context there
 
@@ -60,6 +63,7 @@ class Remover(QObject):
         """Show the confirmation for removing the open page, issue or paper; None when
         there is nothing to remove (then the info bar says why)."""
         from PySide6.QtCore import Qt  # named only here: making its enums costs a start 10 ms
+        from PySide6.QtWidgets import QMessageBox
 
         scope = self._scope(what)
         if scope is None:

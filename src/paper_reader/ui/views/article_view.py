@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QPoint, QUrl, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from .article_html import BREAK
+
+if TYPE_CHECKING:  # made by Qt when a link is clicked or text copied: not at start-up
+    from PySide6.QtCore import QMimeData, QUrl
 from .plain import plain_label
 
 MEASURE_EM = 38  # characters per line that still read comfortably
@@ -43,6 +46,8 @@ class ArticleBrowser(QTextBrowser):
         """Copied text without the break opportunities put in for display (``breakable``)."""
         mime = super().createMimeDataFromSelection()
         if BREAK in mime.text():
+            from PySide6.QtCore import QMimeData
+
             plain = QMimeData()
             plain.setText(mime.text().replace(BREAK, ""))
             return plain

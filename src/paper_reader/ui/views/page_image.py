@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractScrollArea
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from .page_image_colors import fill, page_colors
 from .page_image_input import PageImageInput
@@ -59,6 +59,9 @@ class PageImageView(PageImageInput, QAbstractScrollArea):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # A viewport made here, in Python: PySide's first wrapping of one Qt made resolves
+        # some sixty widget classes and their enums (5 ms of a start on the page image).
+        self.setViewport(QWidget(self))
         self.setAccessibleName(self.tr("版面图"))
         self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")  # by name: see main_window
         self.setProperty("focusPolicy", "StrongFocus")

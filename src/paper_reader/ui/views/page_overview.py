@@ -8,16 +8,19 @@ on every page turn cost more than a frame.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import Article, Issue, Page, page_label
 from ...core.reading.links import article_href, parse_article
 from .article_html import LIGHT, Palette, breakable, escape
+
+if TYPE_CHECKING:  # made by Qt when a link is clicked
+    from PySide6.QtCore import QUrl
 
 COLUMNS = 3
 
