@@ -194,11 +194,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_library_publish(args: argparse.Namespace) -> int:
     """A whole copy of the library, for kiosks: checkpointed, one file, written atomically."""
+    from pathlib import Path
+
     from ..core.library.publish import publish
 
     with _open(args.db, readonly=True) as lib:
-        from pathlib import Path
-
         dest = publish(lib, Path(args.dest))
     say(f"published {lib.path} to {dest}")
     return 0

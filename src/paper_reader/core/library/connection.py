@@ -91,12 +91,6 @@ class Connection:
     """An open library file: ``db`` is the SQLite connection, in autocommit (explicit
     transactions only). ``connect`` replaces ``sqlite3.connect`` (for tests)."""
 
-    @property
-    def path(self) -> Path:
-        from pathlib import Path
-
-        return Path(self.file)
-
     def __init__(self, path: str | os.PathLike[str], readonly: bool = False,
                  connect: Callable[..., sqlite3.Connection] | None = None) -> None:
         # The path as a string, read with os functions: pathlib (with urllib and fnmatch
@@ -231,6 +225,13 @@ class Connection:
                 f"made ({difference}); another program changed it, so it is left as it is")
 
     # -- the file --------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """The library file as a Path, made when asked (a search never asks)."""
+        from pathlib import Path
+
+        return Path(self.file)
+
     def replaced(self) -> bool:
         """Whether the file at ``path`` is no longer the one opened: a sync that renames a new
         copy over it (as rsync does) leaves this connection reading the old one."""

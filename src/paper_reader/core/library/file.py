@@ -47,6 +47,14 @@ def uncheckpointed(path: PathName) -> LibraryError:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def wal_holds_data(path: PathName) -> bool:
+    """Whether the ``-wal`` beside the library file holds anything (its latest contents)."""
+    try:
+        return os.stat(os.fspath(path) + "-wal").st_size > 0
+    except (OSError, ValueError):
+        return False
+
+
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
@@ -119,9 +127,7 @@ def check_file(path: PathName) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     valid_for, change = head[92:96], head[24:28]
-    wal = os.fspath(path) + "-wal"
-    if valid_for == change and pages and size < pages * page_size and not (
-            os.path.exists(wal) and os.stat(wal).st_size):
+    if valid_for == change and pages and size < pages * page_size and not wal_holds_data(path):
         raise DamagedLibraryError(
             f"{path}: the library file is cut short ({size} of {pages * page_size} bytes); "
             "it was damaged, perhaps by an interrupted copy")

@@ -16,7 +16,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 
-from .file import uncheckpointed
+from .file import uncheckpointed, wal_holds_data
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
 if TYPE_CHECKING:
@@ -83,8 +83,7 @@ def connect_readonly(path: PathName, connect: Callable[..., sqlite3.Connection] 
         if not (needs_immutable(exc) and is_wal_file(path)):
             raise
         first = exc
-    wal = os.fspath(path) + "-wal"
-    if os.path.exists(wal) and os.stat(wal).st_size:
+    if wal_holds_data(path):
         # Immutable reads no -wal: what it holds would be silently missing, or the file
         # alone not a library at all.
         raise uncheckpointed(path)
