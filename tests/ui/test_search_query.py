@@ -54,3 +54,30 @@ def test_a_kiosk_opener_shows_its_papers_and_follows_a_sync(tmp_path: Path, samp
     assert staff(path) is everything  # the window's own library is followed by the window
     for lib in (again, everything):
         lib.close()
+
+
+def test_a_running_search_holds_the_idle_work_until_its_results_are_shown(
+        qtbot, tmp_path: Path, sample_dir: Path) -> None:
+    """Each idle step holds the interpreter for milliseconds, which the search thread would
+    wait behind: none runs between a query going out and its results being shown."""
+    from paper_reader.app import build
+
+    app = build(library(tmp_path, sample_dir))
+    qtbot.addWidget(app.window)
+    app.window.resize(1000, 700)
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    presenter, panel = app.presenter, app.tools.search.panel()
+    qtbot.waitUntil(lambda: not presenter._idle, timeout=5000)
+    app.reader.turn(1)  # a new page: its idle work is planned
+    assert presenter._idle
+    steps_while_searching: list[int] = []
+    panel.searchStarted.connect(lambda: steps_while_searching.append(len(presenter._idle)))
+    with qtbot.waitSignal(panel.resultsShown, timeout=5000):
+        panel.query.setText("本报")
+        panel.run()
+        assert not presenter._timer.isActive()
+    assert steps_while_searching and len(presenter._idle) == steps_while_searching[0]
+    qtbot.waitUntil(lambda: not presenter._idle, timeout=5000)  # and resumed after
+    panel.wait()
+    app.library.close()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 ARTICLE_MARGIN = 18
 IDLE_MS = 40  # lets the frame that shows the change be painted before idle work starts
+SEARCH_HOLD_MS = 2000  # the longest a running search holds the idle work
 
 
 def has_image(page: Page | None) -> bool:
@@ -53,6 +54,13 @@ class Presenter:
         self._idle_deadline = QTimer(window)  # but not for ever (the window's: dies with it)
         self._idle_deadline.setSingleShot(True)
         self._idle_deadline.timeout.connect(self._image_drawn)
+        # A search the reader waits for holds idle work too: each step holds the interpreter
+        # for milliseconds, which the search's thread would wait behind (at most 2 s).
+        self._searching = False
+        self._search_deadline = QTimer(window)
+        self._search_deadline.setSingleShot(True)
+        self._search_deadline.setInterval(SEARCH_HOLD_MS)
+        self._search_deadline.timeout.connect(self.search_done)
         self._image_back: View | None = None
         self._stay_on_page = False
         self._target: int | None = None
@@ -331,8 +339,20 @@ class Presenter:
         # else the window's first show starts it (start_idle_work): idle work before the
         # window's first paint would only delay that paint.
 
+    def search_started(self) -> None:
+        """A search the reader waits for is running: no idle step until it is shown."""
+        self._searching = True
+        self._timer.stop()
+        self._search_deadline.start()
+
+    def search_done(self, _count: object = None) -> None:
+        if self._searching:
+            self._searching = False
+            self._search_deadline.stop()
+            self.start_idle_work()
+
     def start_idle_work(self) -> None:
-        if not self._idle or self._timer.isActive():
+        if not self._idle or self._timer.isActive() or self._searching:
             return
         w = self.window
         if self._image is not None and w.page_view() is w.page_image and w.page_image.isVisible() \
@@ -349,11 +369,11 @@ class Presenter:
         if self._idle_waits:
             self._idle_waits = False
             self._idle_deadline.stop()
-            if self._idle and not self._timer.isActive():
+            if self._idle and not self._timer.isActive() and not self._searching:
                 self._timer.start(IDLE_MS)
 
     def _idle_step(self) -> None:
         if self._idle:
             self._idle.pop(0)()
-        if self._idle:
+        if self._idle and not self._searching:
             self._timer.start(0)

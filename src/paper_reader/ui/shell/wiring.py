@@ -327,6 +327,8 @@ def _wire_search_panel(panel: SearchPanel, parts: WindowParts) -> None:
     panel.resultsShown.connect(lambda _count: search.highlight(panel.terms()))
     panel.resultsShown.connect(lambda _count: parts.presenter.mark_terms(search.terms))
     panel.findInArticle.connect(lambda _text: parts.presenter.mark_terms(search.terms))
+    panel.searchStarted.connect(parts.presenter.search_started)
+    panel.resultsShown.connect(parts.presenter.search_done)
     parts.handle.replaced.connect(lambda _library: search.refresh_papers())
 
 

@@ -233,6 +233,7 @@ class SearchPanel(QWidget):
 
     hitActivated = Signal(object, list)
     findInArticle = Signal(str)
+    searchStarted = Signal()  # a query went to the search thread; resultsShown follows
     resultsShown = Signal(int)
 
     def __init__(self, library_path: Path, parent: Any = None,
@@ -348,6 +349,7 @@ class SearchPanel(QWidget):
             self.resultsShown.emit(0)  # no query: no results, and no marks
             return
         self.status.setText(self.tr("正在搜索…"))
+        self.searchStarted.emit()
         self._pool.start(_SearchJob(self._seq, self.library_path, query, self._signals, self.opener))
 
     def _show(self, seq: int, hits: object) -> None:
