@@ -346,7 +346,7 @@ def test_a_version_1_library_is_migrated_keeping_every_issue(tmp_path: Path, cap
     assert user_version(old) == 1
     assert main(["import", str(SAMPLE / "page1.txt"), "--db", str(old)]) == 0
     assert "第1版: unchanged" in capsys.readouterr().out
-    assert user_version(old) == SCHEMA_VERSION == 2
+    assert user_version(old) == SCHEMA_VERSION == 3
     fresh = tmp_path / "fresh.sqlite3"
     Library(fresh).close()
     assert schema_of(old) == schema_of(fresh)  # exactly what a new library has
@@ -395,11 +395,12 @@ def test_foreign_and_newer_libraries_are_still_refused(tmp_path: Path) -> None:
     newer = tmp_path / "newer.sqlite3"
     Library(newer).close()
     db = sqlite3.connect(newer)
-    db.execute("PRAGMA user_version = 3")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.commit()
     db.close()
     for readonly in (True, False):
-        with pytest.raises(NewerLibraryError, match=r"format 3, this version reads up to 2"):
+        with pytest.raises(NewerLibraryError,
+                           match=rf"format {SCHEMA_VERSION + 1}, this version reads up to {SCHEMA_VERSION}"):
             Library(newer, readonly=readonly)
 
 

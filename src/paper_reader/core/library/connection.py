@@ -35,7 +35,7 @@ from .file import (
     library_writable,
     uncheckpointed,
 )
-from .indexed import spaced
+from .indexed import chars_and_pairs, spaced
 from .readonly import connect_readonly, file_identity, is_wal_file
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schema_difference
 from .schema_rows import ROWS as CURRENT_ROWS
@@ -130,7 +130,8 @@ class Connection:
                 db = connect(self.file, timeout=10, check_same_thread=False)
             self.db = db
             db.isolation_level = None  # explicit transactions only
-            db.create_function("spaced", 1, spaced, deterministic=True)
+            db.create_function("spaced", 1, spaced, deterministic=True)  # format 1 and 2
+            db.create_function("chars_and_pairs", 1, chars_and_pairs, deterministic=True)
             # Code stored in the file (triggers, views) may not call functions or virtual
             # tables on its own; our own trigger is let through only inside ``transaction``,
             # once the schema is known to be exactly ours.

@@ -66,7 +66,7 @@ def index_new(db: sqlite3.Connection, last_id: int) -> None:
         "SELECT article_id, title, byline, body FROM article_text WHERE article_id > ?", (last_id,))
     db.execute(
         "INSERT INTO article_chars(rowid, chars) SELECT article_id, "
-        "spaced(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
+        "chars_and_pairs(title || ' ' || byline || ' ' || body) FROM article_text WHERE article_id > ?",
         (last_id,))
     if whole:
         for table in INDEXES:

@@ -2,13 +2,15 @@
 folded in ``article_text``, and for search, which cuts snippets from it unfolded.
 
 The two must agree character for character: a snippet is cut from the original text at
-the places the folded copy matched. (The one-character index adds
-``title || ' ' || byline || ' ' || body`` in SQL: in ``store`` and in the schema's trigger.)
+the places the folded copy matched. (The character index adds
+``title || ' ' || byline || ' ' || body`` in SQL: in ``index_writing`` and in the schema's
+trigger.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import add
 
 from ..model import Article
 from ..reading.script import fold
@@ -31,3 +33,13 @@ def indexed_text(article: Article) -> tuple[str, str, str]:
 def spaced(text: str | None) -> str:
     """Every character its own token, for the one-character index (an SQL function)."""
     return " ".join(text) if text else ""
+
+
+def chars_and_pairs(text: str | None) -> str:
+    """Every character and every two neighbouring characters a token, for the character
+    index of format 3 (an SQL function): a term of one or two characters is then one token.
+    A pair across punctuation or a space is cut there by the tokenizer (unicode61), which
+    leaves a character already among the tokens."""
+    if not text:
+        return ""
+    return " ".join(text) + " " + " ".join(map(add, text, text[1:]))

@@ -226,7 +226,8 @@ class LibraryReader:
         with self.connection.snapshot():
             from .search import run_search  # on the first search: not on the window's start-up
 
-            return run_search(self.db, query, limit, self.check, self.scope)
+            return run_search(self.db, query, limit, self.check, self.scope,
+                              self.connection.version)
 
     @_guarded
     def page_pdf(self, digest: str) -> bytes | None:

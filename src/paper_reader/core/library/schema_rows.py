@@ -3,7 +3,7 @@ this version's migrations make it (written out by tests/core/test_library_schema
 which checks it): a file that holds exactly these is checked without making the schema
 in memory (see connection)."""
 
-VERSION = 2
+VERSION = 3
 
 ROWS = frozenset({
     ('index', 'article_text_date', 'article_text',
@@ -28,7 +28,7 @@ ROWS = frozenset({
      None),
     ('table', 'article_chars', 'article_chars',
      "CREATE VIRTUAL TABLE article_chars USING fts5(chars, content='', "
-     "tokenize='unicode61')"),
+     "tokenize='unicode61', detail=none)"),
     ('table', 'article_chars_config', 'article_chars_config',
      "CREATE TABLE 'article_chars_config'(k PRIMARY KEY, v) WITHOUT ROWID"),
     ('table', 'article_chars_data', 'article_chars_data',
@@ -42,7 +42,7 @@ ROWS = frozenset({
      'CREATE VIRTUAL TABLE article_fts USING fts5(\n'
      "            title, byline, body, content='article_text', "
      "content_rowid='article_id',\n"
-     "            tokenize='trigram')"),
+     "            tokenize='trigram', detail=none)"),
     ('table', 'article_fts_config', 'article_fts_config',
      "CREATE TABLE 'article_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID"),
     ('table', 'article_fts_data', 'article_fts_data',
@@ -120,7 +120,8 @@ ROWS = frozenset({
      '            INSERT INTO article_fts(article_fts, rowid, title, byline, body)\n'
      "            VALUES ('delete', old.article_id, old.title, old.byline, old.body);\n"
      '            INSERT INTO article_chars(article_chars, rowid, chars)\n'
-     "            VALUES ('delete', old.article_id, spaced(old.title || ' ' || "
-     "old.byline || ' ' || old.body));\n"
+     "            VALUES ('delete', old.article_id,\n"
+     "                    chars_and_pairs(old.title || ' ' || old.byline || ' ' || "
+     'old.body));\n'
      '        END'),
 })

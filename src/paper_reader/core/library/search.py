@@ -1,10 +1,16 @@
 """Full-text search over the library, whatever the script of query and text.
 
 Text is indexed in a folded form (simplified script, lower case). Terms of three or more
-characters go through the trigram FTS index, shorter ones through a one-character index
+characters go through the trigram FTS index, shorter ones through the character index
 (trigrams cannot find them). A rare term is looked up in the indexes and its few rows
-sorted; a common one walks the date index newest first and stops once enough hits are in
-hand. A reader's query is always searched as text: it never reaches FTS syntax.
+read newest first until enough hold it; a common one walks the date index newest first
+and stops once enough hits are in hand. A reader's query is always searched as text: it
+never reaches FTS syntax.
+
+The indexes of format 3 hold no positions: a term of one token (three characters in the
+trigram index, one or two in the character index) is found exactly, a longer one as the
+rows holding all of its tokens, of which those without the term itself are passed over.
+Older files (read as they are) keep positions and are asked for phrases.
 """
 
 from __future__ import annotations
@@ -32,8 +38,9 @@ def search_terms(query: SearchQuery) -> list[str]:
 
 
 def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Rows,
-               scope: Scope = EVERY_PAPER) -> list[SearchHit]:
-    """The hits in ``scope``, newest first; every stored value checked by ``check``."""
+               scope: Scope = EVERY_PAPER, version: int = 3) -> list[SearchHit]:
+    """The hits in ``scope``, newest first; every stored value checked by ``check``.
+    ``version``: the file's format (how its indexes are asked)."""
     terms = search_terms(query)
     if not terms:
         return []
@@ -51,7 +58,7 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
         args.append(query.date_to)
     cur = db.cursor()
     cur.row_factory = sqlite3.Row
-    candidates, cand_args = _index_candidates(terms)
+    candidates, cand_args = _index_candidates(terms, version)
     selective = False
     if candidates:
         matches = cur.execute(f"SELECT count(*) AS n FROM ({candidates} LIMIT {SELECTIVE})",
@@ -59,11 +66,12 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
         selective = matches < SELECTIVE
     limit = max(1, min(int(limit), 1_000_000))  # SQLite's integers end at 2**63
     if selective:
-        # Few matches: sort them by date without reading their text. The one-character
-        # index can match across punctuation, so a few more are taken and checked below.
+        # Few matches: sort them by date without reading their text, then read them in
+        # that order until `limit` hold every term (an index match may not: a long term's
+        # tokens apart, a pair across punctuation).
         where.insert(0, f"t.article_id IN ({candidates})")
         args = cand_args + args
-        fetch = limit * 2 + 10
+        fetch = SELECTIVE
     else:
         # A common word: newest first along the date index, testing each row's text and
         # stopping at `limit` hits.
@@ -75,7 +83,9 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
            f"WHERE {' AND '.join(where) or '1'} ORDER BY t.date DESC, t.page, t.article_id LIMIT ?")
     args.append(fetch)
     hits: list[SearchHit] = []
-    for found in cur.execute(sql, args).fetchall():
+    found_rows = db.cursor()  # read as the hits are made: the loop asks `cur` for each row's text
+    found_rows.row_factory = sqlite3.Row
+    for found in found_rows.execute(sql, args):
         if len(hits) >= limit:
             break
         article_id = check.integer(found["article_id"], "an article's row")
@@ -112,19 +122,28 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
     return hits
 
 
-def _index_candidates(terms: list[str]) -> tuple[str, list[object]]:
-    """Rows that may hold every term, from the trigram and one-character indexes."""
+def _index_candidates(terms: list[str], version: int = 3) -> tuple[str, list[object]]:
+    """Rows that may hold every term, from the trigram and character indexes."""
     parts: list[str] = []
     args: list[object] = []
     long_terms = [t for t in terms if len(t) >= 3]
     if long_terms:
         parts.append("SELECT rowid FROM article_fts WHERE article_fts MATCH ?")
-        args.append(" AND ".join(fts_phrase(t) for t in long_terms))
+        if version >= 3:  # every trigram of each term
+            tokens = dict.fromkeys(t[i:i + 3] for t in long_terms for i in range(len(t) - 2))
+            args.append(" AND ".join(fts_phrase(x) for x in tokens))
+        else:
+            args.append(" AND ".join(fts_phrase(t) for t in long_terms))
     short_terms = [t for t in terms if len(t) < 3 and any(ch.isalnum() for ch in t)]
     if short_terms:
         parts.append("SELECT rowid FROM article_chars WHERE article_chars MATCH ?")
-        args.append(" AND ".join(fts_phrase(" ".join(ch for ch in t if ch.isalnum()))
-                                 for t in short_terms))
+        if version >= 3:  # the term as one token; one with punctuation as its characters
+            pieces = dict.fromkeys(x for t in short_terms
+                                   for x in ([t] if t.isalnum() else [ch for ch in t if ch.isalnum()]))
+            args.append(" AND ".join(fts_phrase(x) for x in pieces))
+        else:
+            args.append(" AND ".join(fts_phrase(" ".join(ch for ch in t if ch.isalnum()))
+                                     for t in short_terms))
     if any(len(t) < 3 and not any(ch.isalnum() for ch in t) for t in terms):
         return "", []  # punctuation alone is in no index: scan
     return " INTERSECT ".join(parts), args
