@@ -46,3 +46,15 @@ def real_page() -> Path:
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture
+def sample_library(tmp_path: Path, sample_dir: Path) -> Path:
+    """A library holding the sample issue, imported from its text."""
+    from paper_reader.core.importer import import_paths
+    from paper_reader.core.library import Library
+
+    path = tmp_path / "sample.sqlite3"
+    with Library(path) as lib:
+        assert not import_paths(lib, [sample_dir]).errors
+    return path

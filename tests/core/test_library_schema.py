@@ -27,11 +27,8 @@ PLANTED = {
 
 
 @pytest.fixture
-def good(tmp_path: Path, sample_dir: Path) -> Path:
-    path = tmp_path / "library.sqlite3"
-    with Library(path) as lib:
-        assert not import_paths(lib, [sample_dir]).errors
-    return path
+def good(sample_library: Path) -> Path:
+    return sample_library
 
 
 def plant(path: Path, statement: str) -> None:

@@ -10,13 +10,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-
-from paper_reader.core.importer import import_paths
 from paper_reader.core.library import Library, SearchQuery
 from paper_reader.core.library.indexed import spaced
 from paper_reader.core.library.schema import MIGRATIONS
-from paper_reader.core.library.search import search_terms
+from paper_reader.core.library.search import MAX_TRIGRAMS, search_terms, trigrams
 from paper_reader.core.model import Article, Issue, Page
 
 PAPER = "松河日报"
@@ -56,20 +53,13 @@ def drawn_terms(rows: list[tuple[str, int, int, str, str, str]], count: int) -> 
     return [t for t in terms if t.strip()]
 
 
-@pytest.fixture
-def sample_library(tmp_path: Path, sample_dir: Path) -> Path:
-    path = tmp_path / "sample.sqlite3"
-    with Library(path) as lib:
-        assert not import_paths(lib, [sample_dir]).errors
-    return path
-
-
 def test_every_term_finds_exactly_the_articles_that_hold_it(sample_library: Path) -> None:
     rows = stored_text(sample_library)
     terms = drawn_terms(rows, 300)
     with Library(sample_library, readonly=True) as lib:
         assert lib.connection.version == 3
-        for term in terms + ["图书 馆", "馆，", "，", "2024", "a", "本报讯"]:
+        longest = max((r[5] for r in rows), key=len)
+        for term in terms + ["图书 馆", "馆，", "，", "2024", "a", "本报讯", longest[:200], longest[5:45]]:
             for limit in (1, 3, 1000):
                 got = [h.article_id for h in lib.search(term, limit=limit)]
                 assert got == expected_ids(rows, term, limit), (term, limit)
@@ -136,3 +126,10 @@ def test_a_format_2_file_is_searched_as_it_is_and_then_migrated(tmp_path: Path,
             "SELECT sql FROM sqlite_master WHERE name = 'article_chars'").fetchone()[0]
         db.execute("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')")
         db.execute("INSERT INTO article_chars(article_chars, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_long_term_is_looked_up_by_a_bounded_number_of_trigrams() -> None:
+    term = "".join(chr(0x4E00 + k) for k in range(10_000))
+    picked = trigrams(term)
+    assert len(picked) == MAX_TRIGRAMS and picked[0] == term[:3] and picked[-1] == term[-3:]
+    assert trigrams("图书馆长") == ["图书馆", "书馆长"]

@@ -122,6 +122,18 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
     return hits
 
 
+MAX_TRIGRAMS = 32  # of one term: enough to be selective; the rows found are checked anyway
+
+
+def trigrams(term: str) -> list[str]:
+    """The term's trigrams, or for a long one MAX_TRIGRAMS of them from end to end: a query
+    of thousands of characters does not become an index lookup of thousands of tokens."""
+    count = len(term) - 2
+    starts = range(count) if count <= MAX_TRIGRAMS else \
+        sorted({round(k * (count - 1) / (MAX_TRIGRAMS - 1)) for k in range(MAX_TRIGRAMS)})
+    return [term[i:i + 3] for i in starts]
+
+
 def _index_candidates(terms: list[str], version: int = 3) -> tuple[str, list[object]]:
     """Rows that may hold every term, from the trigram and character indexes."""
     parts: list[str] = []
@@ -129,8 +141,8 @@ def _index_candidates(terms: list[str], version: int = 3) -> tuple[str, list[obj
     long_terms = [t for t in terms if len(t) >= 3]
     if long_terms:
         parts.append("SELECT rowid FROM article_fts WHERE article_fts MATCH ?")
-        if version >= 3:  # every trigram of each term
-            tokens = dict.fromkeys(t[i:i + 3] for t in long_terms for i in range(len(t) - 2))
+        if version >= 3:  # trigrams of each term, at most MAX_TRIGRAMS spread over it
+            tokens = dict.fromkeys(x for t in long_terms for x in trigrams(t))
             args.append(" AND ".join(fts_phrase(x) for x in tokens))
         else:
             args.append(" AND ".join(fts_phrase(t) for t in long_terms))
