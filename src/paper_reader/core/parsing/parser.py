@@ -16,7 +16,6 @@ from .patterns import (
     BYLINE_LINE,
     BYLINE_PREFIX,
     CAPTION_CREDIT,
-    CAPTION_MARK,
     COMMENTARY,
     CONTINUED_FROM,
     CONTINUES_TO,
@@ -26,11 +25,12 @@ from .patterns import (
     NOTICE_TITLE,
     SUBTITLE,
     TAGS,
-    TRAILING_BYLINE,
     authors_of,
+    has_caption_mark,
     is_open,
     norm,
     page_number,
+    trailing_byline,
 )
 
 Line = tuple[int, str]  # (1-based line number, text stripped of surrounding space)
@@ -75,7 +75,7 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
 def is_caption(text: str) -> bool:
     """A photo caption by its shape: 图为 opening a clause, or a photographer's credit."""
     t = norm(text).strip()
-    if ("图" in t or "圖" in t) and CAPTION_MARK.search(t):
+    if ("图" in t or "圖" in t) and has_caption_mark(t):
         return True
     if len(t) <= 6 or not ("摄" in t[-4:] or "攝" in t[-4:]):
         return False
@@ -287,7 +287,7 @@ class PageParser:
             closed = True
         else:
             closed = False
-        if t.endswith(")") and (m := TRAILING_BYLINE.search(t)):
+        if t.endswith(")") and (m := trailing_byline(t)):
             printed = text[m.start():].strip()
             art.byline = f"{art.byline} {printed}" if art.byline else printed
             art.authors += [a for a in authors_of(m.group(1)) if a not in art.authors]
