@@ -120,7 +120,11 @@ class LibraryReader:
         if paper:
             sql += " AND p.name = ?"
             args.append(paper)
-        return self._id(self._select(sql + " ORDER BY i.date DESC, p.name LIMIT 1", args).fetchone())
+        # The latest date first, down the date index: sorting every issue by date and paper
+        # name read the whole table (2 ms of a 30-year library's start, twice).
+        latest = sql.replace("SELECT i.id", "SELECT i.date", 1) + " ORDER BY i.date DESC LIMIT 1"
+        return self._id(self._select(f"{sql} AND i.date = ({latest}) ORDER BY p.name LIMIT 1",
+                                     args + args).fetchone())
 
     @_guarded
     def neighbour_issue(self, issue_id: int, step: int) -> int | None:
