@@ -54,6 +54,17 @@ def test_an_address_among_chinese_keeps_its_marks() -> None:
 def test_is_chinese() -> None:
     assert all(map(is_chinese, "中文。，（𠀀"))
     assert not any(map(is_chinese, "a1,( é"))
+    assert not is_chinese("") and not is_chinese("中文")
+
+
+def test_is_chinese_is_the_character_class_at_every_code_point() -> None:
+    """The ranges compared by code point are exactly these (the class it replaced)."""
+    import re
+
+    chinese = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\uf900-\ufaff"
+                         "\U00020000-\U000323af]")
+    wrong = [hex(c) for c in range(0x110000) if is_chinese(chr(c)) != bool(chinese.match(chr(c)))]
+    assert wrong == []
 
 
 def test_a_long_latin_run_is_linear() -> None:
