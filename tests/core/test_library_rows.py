@@ -37,6 +37,11 @@ CRAFTED = {
     "negative position": ("UPDATE articles SET position = -id", {"export", "search"}),
     "search date": ("UPDATE article_text SET date = 'yesterday'", {"search"}),
     "search page": ("UPDATE article_text SET page = 99999", {"search"}),
+    "search text of a missing article": (
+        "DELETE FROM articles WHERE id IN (SELECT article_id FROM article_text WHERE "
+        "instr(body, '图书馆')) AND id NOT IN (SELECT from_article FROM continuations) "
+        "AND id NOT IN (SELECT to_article FROM continuations)", {"search"}),
+    "blob search text": ("UPDATE article_text SET body = X'e59bbee4b9a6e9a686'", {"search"}),
     "real continuation page": (f"UPDATE articles SET continues_to_page = 2.5 WHERE id = {FIRST}",
                                {"export"}),
 }

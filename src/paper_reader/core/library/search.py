@@ -29,6 +29,12 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+_HIT = ("SELECT t.title, t.byline, t.body, i.id, p.name, a.position, a.title, a.column_label, "
+        "a.kicker, a.subtitle, a.paragraphs, a.captions, a.signature FROM article_text t "
+        "LEFT JOIN articles a ON a.id = t.article_id LEFT JOIN pages g ON g.id = a.page_id "
+        "LEFT JOIN issues i ON i.id = g.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "WHERE t.article_id = ?")
+
 SELECTIVE = 3000  # fewer index matches than this: sort them; more: walk the dates newest first
 
 
@@ -56,13 +62,13 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
     if query.date_to:
         where.append("t.date <= ?")
         args.append(query.date_to)
-    cur = db.cursor()
-    cur.row_factory = sqlite3.Row
+    cur = db.cursor()  # plain tuples: a hundred hits are read field by field
+    cur.row_factory = None
     candidates, cand_args = _index_candidates(terms, version)
     selective = False
     if candidates:
         matches = cur.execute(f"SELECT count(*) AS n FROM ({candidates} LIMIT {SELECTIVE})",
-                              cand_args).fetchone()["n"]
+                              cand_args).fetchone()[0]
         selective = matches < SELECTIVE
     limit = max(1, min(int(limit), 1_000_000))  # SQLite's integers end at 2**63
     if selective:
@@ -84,41 +90,39 @@ def run_search(db: sqlite3.Connection, query: SearchQuery, limit: int, check: Ro
     args.append(fetch)
     hits: list[SearchHit] = []
     found_rows = db.cursor()  # read as the hits are made: the loop asks `cur` for each row's text
-    found_rows.row_factory = sqlite3.Row
+    found_rows.row_factory = None
     for found in found_rows.execute(sql, args):
         if len(hits) >= limit:
             break
-        article_id = check.integer(found["article_id"], "an article's row")
+        article_id = check.integer(found[0], "an article's row")
         what = f"the search text of article {article_id}"
-        date = check.date(found["date"], f"the date in {what}")
-        page = check.page(found["page"], f"the page in {what}")
-        row = cur.execute(
-            "SELECT title, byline, body FROM article_text WHERE article_id = ?", (article_id,)).fetchone()
+        date = check.date(found[1], f"the date in {what}")
+        page = check.page(found[2], f"the page in {what}")
+        # Its text and what a hit shows of it, in one statement (an article's row missing
+        # from a text that is indexed: the file is damaged).
+        row = cur.execute(_HIT, (article_id,)).fetchone()
         if row is None:  # index and table disagree
             raise check.damaged(f"{what} unreadable")
-        folded_title = check.text(row["title"], what)
-        folded_byline = check.text(row["byline"], what)
-        folded_body = check.text(row["body"], what)
+        folded_title = check.text(row[0], what)
+        folded_byline = check.text(row[1], what)
+        folded_body = check.text(row[2], what)
         if not all(t in folded_title or t in folded_body or t in folded_byline for t in terms):
             continue
-        meta = cur.execute(
-            "SELECT i.id AS issue_id, p.name, a.position, a.title, a.column_label, a.kicker, "
-            "a.subtitle, a.paragraphs, a.captions, a.signature FROM articles a "
-            "JOIN pages g ON g.id = a.page_id JOIN issues i ON i.id = g.issue_id "
-            "JOIN papers p ON p.id = i.paper_id WHERE a.id = ?", (article_id,)).fetchone()
-        if meta is None:  # indexed text of an article that is not there: the file is damaged
+        issue_id, paper, position, title, column, kicker, subtitle = row[3:10]
+        if issue_id is None:  # indexed text of an article that is not there
             raise check.damaged(f"{what} without its article")
         what = f"article {article_id}"
-        column, kicker, subtitle = (check.text(meta[k], f"the {k} of {what}", optional=True)
-                                    for k in ("column_label", "kicker", "subtitle"))
-        body = body_text(column, kicker, subtitle, check.texts(meta["paragraphs"], f"the text of {what}"),
-                         check.texts(meta["captions"], f"the captions of {what}"),
-                         check.texts(meta["signature"], f"the signature of {what}"))
+        column, kicker, subtitle = (check.text(value, f"the {name} of {what}", optional=True)
+                                    for name, value in (("column_label", column), ("kicker", kicker),
+                                                        ("subtitle", subtitle)))
+        body = body_text(column, kicker, subtitle, check.texts(row[10], f"the text of {what}"),
+                         check.texts(row[11], f"the captions of {what}"),
+                         check.texts(row[12], f"the signature of {what}"))
         hits.append(SearchHit(
-            article_id, check.integer(meta["issue_id"], f"the issue of {what}"),
-            check.text(meta["name"], "a paper's name"), date, page,
-            check.integer(meta["position"], f"the place of {what}", 0),
-            check.text(meta["title"], f"the title of {what}"), snippet(body, folded_body, terms)))
+            article_id, check.integer(issue_id, f"the issue of {what}"),
+            check.text(paper, "a paper's name"), date, page,
+            check.integer(position, f"the place of {what}", 0),
+            check.text(title, f"the title of {what}"), snippet(body, folded_body, terms)))
     return hits
 
 
