@@ -22,8 +22,21 @@ def assert_laid_out(view: ArticleListView) -> None:
         assert upper.bottom() < lower.top(), (upper, lower)
     delegate = view.itemDelegate()
     for i, rect in enumerate(rects):
-        _, height = delegate._layout(view.model().index(i, 0), rect.width() - 2 * PAD)
+        _, height = delegate._layout(view.model().index(i, 0), delegate._width())
         assert rect.height() >= height + 2 * PAD, (i, rect, height)
+        assert rect.width() >= delegate._width(), (i, rect)  # the text stays within the row
+
+
+def test_a_row_is_laid_out_once_for_its_size_and_its_paint(reader_app, qtbot) -> None:
+    """Sized at one width and painted at another (the theme's padding takes 2 px), every
+    row was laid out twice before the first frame, and could wrap differently."""
+    parts = reader_app
+    view = parts.window.article_list
+    parts.reader.open(Location(parts.reader.location.issue_id, 1, 0))
+    view.repaint()
+    QApplication.processEvents()
+    widths = {key[3] for key in view.itemDelegate()._layouts}
+    assert len(widths) == 1, widths
 
 
 def title_size(view: ArticleListView) -> float:

@@ -142,7 +142,9 @@ class ArticleDelegate(QStyledItemDelegate):
         text = pal.brush(role.HighlightedText if selected else role.Text)
         muted = text if selected else pal.brush(role.PlaceholderText)
         r = option.rect
-        parts, _ = self._layout(index, r.width() - 2 * PAD)
+        # The layout the row was sized by: one laid out to the rect's own width (2 px less
+        # under the theme's padding) could wrap once more than the row is high.
+        parts, _ = self._layout(index, self._width())
         for layout, y, is_muted in parts:
             colour = QTextCharFormat()
             colour.setForeground(muted if is_muted else text)
