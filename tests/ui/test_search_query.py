@@ -56,6 +56,30 @@ def test_a_kiosk_opener_shows_its_papers_and_follows_a_sync(tmp_path: Path, samp
         lib.close()
 
 
+def test_the_search_thread_keeps_its_connection_from_query_to_query(
+        tmp_path: Path, sample_dir: Path) -> None:
+    """PySide gives a pool thread a new Python thread state for each job: a connection
+    kept in a threading.local was gone by the next query, and every search opened the
+    library anew, with a cold cache."""
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    path = library(tmp_path, sample_dir)
+    opener, used = LibraryOpener(), []
+
+    class Job(QRunnable):
+        def run(self) -> None:
+            used.append(opener(path))
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)
+    for _ in range(3):
+        pool.start(Job())
+        pool.waitForDone()
+    assert len(used) == 3 and used[0] is used[1] is used[2]
+    used[0].close()
+
+
 def test_a_running_search_holds_the_idle_work_until_its_results_are_shown(
         qtbot, tmp_path: Path, sample_dir: Path) -> None:
     """Each idle step holds the interpreter for milliseconds, which the search thread would

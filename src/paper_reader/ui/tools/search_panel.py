@@ -187,20 +187,29 @@ class LibraryOpener:
     """The search thread's own read-only connection, kept between queries: a fresh one
     would start with a cold page cache on every keystroke. A kiosk's shows only its
     ``papers``, and is opened again once a sync has put a new file in place
-    (``reopen_replaced``; see ``kiosk.profile.ScopedReadOnly``)."""
+    (``reopen_replaced``; see ``kiosk.profile.ScopedReadOnly``).
+
+    Kept by the thread's id, not in a ``threading.local``: PySide gives a pool thread a new
+    Python thread state for every job it runs, so a thread-local was empty each time, every
+    search opened the library anew and left the old connection to the cyclic collector."""
 
     def __init__(self, papers: Iterable[str] = (), reopen_replaced: bool = False) -> None:
-        self._local = threading.local()
+        self._libraries: dict[int, Library] = {}
+        self._lock = threading.Lock()
         self.papers = tuple(papers)
         self.reopen_replaced = reopen_replaced
 
     def __call__(self, path: Path) -> Library:
-        lib = getattr(self._local, "library", None)
+        thread = threading.get_ident()
+        with self._lock:
+            lib = self._libraries.get(thread)
         if lib is None or not self.still_good(lib, path):
             if lib is not None:
                 lib.close()
-            lib = self._local.library = self.open(path)
-        return lib  # type: ignore[no-any-return]
+            lib = self.open(path)
+            with self._lock:
+                self._libraries[thread] = lib
+        return lib
 
     def open(self, path: Path) -> Library:
         return Library(path, readonly=True, papers=self.papers)
@@ -209,7 +218,11 @@ class LibraryOpener:
         return lib.path == Path(path) and not (self.reopen_replaced and lib.replaced())
 
     def forget(self) -> None:
-        self._local.__dict__.pop("library", None)  # open afresh next time
+        """Open afresh next time (this thread's connection failed)."""
+        with self._lock:
+            lib = self._libraries.pop(threading.get_ident(), None)
+        if lib is not None:
+            lib.close()
 
 
 class _SearchJob(QRunnable):
