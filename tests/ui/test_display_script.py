@@ -83,22 +83,29 @@ def test_citations_keep_the_printed_script_by_default(traditional: ReaderApp) ->
     assert "松河日報" in traditional.tools.citations.copy(plain=True)
 
 
-def test_switching_back_finds_the_documents_made_for_that_script(reader_app: ReaderApp) -> None:
+def test_switching_back_finds_the_documents_made_for_that_script(reader_app: ReaderApp, qtbot) -> None:
     """The documents are kept under the look they were made for: back to simplified, the
     page's and the article's documents are the ones shown before (a swap, not a parse and a
     layout again), and the traditional ones come back as made."""
     app, w = reader_app, reader_app.window
+
+    def settled() -> None:
+        # With an article open the page tab is out of sight: its document is put up by the
+        # idle work, which may not have run by the end of one processEvents.
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: not app.presenter._idle, timeout=5000)
+
     app.reader.open(Location(app.reader.issue.id, 1, 0))
-    QApplication.processEvents()
+    settled()
     simplified = (w.overview.document(), w.article_view.browser.document())
     app.tools.look.set_script("traditional")
-    QApplication.processEvents()
+    settled()
     traditional = (w.overview.document(), w.article_view.browser.document())
     assert "圖書館" in traditional[0].toPlainText() and traditional[0] is not simplified[0]
     app.tools.look.set_script("original")
-    QApplication.processEvents()
+    settled()
     assert (w.overview.document(), w.article_view.browser.document()) == simplified
     assert "图书馆" in w.overview.document().toPlainText()
     app.tools.look.set_script("traditional")
-    QApplication.processEvents()
+    settled()
     assert (w.overview.document(), w.article_view.browser.document()) == traditional

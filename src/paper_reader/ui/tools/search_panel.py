@@ -193,6 +193,8 @@ class LibraryOpener:
     Python thread state for every job it runs, so a thread-local was empty each time, every
     search opened the library anew and left the old connection to the cyclic collector."""
 
+    KEEP = 2  # connections of the threads seen last: the search pool has one thread
+
     def __init__(self, papers: Iterable[str] = (), reopen_replaced: bool = False) -> None:
         self._libraries: dict[int, Library] = {}
         self._lock = threading.Lock()
@@ -209,6 +211,12 @@ class LibraryOpener:
             lib = self.open(path)
             with self._lock:
                 self._libraries[thread] = lib
+                # A pool may replace its thread: the connections of threads gone are closed
+                # (with check_same_thread off, from here), a few at most being kept.
+                stale = list(self._libraries)[:-self.KEEP]
+                dropped = [self._libraries.pop(t) for t in stale if t != thread]
+            for old in dropped:
+                old.close()
         return lib
 
     def open(self, path: Path) -> Library:
