@@ -116,15 +116,17 @@ class LibraryReader:
 
     @_guarded
     def latest_issue(self, paper: str | None = None) -> int | None:
-        sql, args = self._issues_sql("SELECT i.id")
-        if paper:
-            sql += " AND p.name = ?"
-            args.append(paper)
+        def of_paper(select: str) -> tuple[str, list[object]]:
+            sql, args = self._issues_sql(select)
+            return (f"{sql} AND p.name = ?", [*args, paper]) if paper else (sql, args)
+
         # The latest date first, down the date index: sorting every issue by date and paper
         # name read the whole table (2 ms of a 30-year library's start, twice).
-        latest = sql.replace("SELECT i.id", "SELECT i.date", 1) + " ORDER BY i.date DESC LIMIT 1"
-        return self._id(self._select(f"{sql} AND i.date = ({latest}) ORDER BY p.name LIMIT 1",
-                                     args + args).fetchone())
+        latest, latest_args = of_paper("SELECT i.date")
+        sql, args = of_paper("SELECT i.id")
+        return self._id(self._select(
+            f"{sql} AND i.date = ({latest} ORDER BY i.date DESC LIMIT 1) ORDER BY p.name LIMIT 1",
+            args + latest_args).fetchone())
 
     @_guarded
     def neighbour_issue(self, issue_id: int, step: int) -> int | None:

@@ -66,12 +66,8 @@ def has_caption_mark(t: str) -> bool:
     """Whether CAPTION_MARK matches anywhere in ``t`` (a normalised line)."""
     for word in _MARK_WORD.finditer(t):
         k = word.start()
-        if k and t[k - 1].isspace():  # the mark's own lookbehind allows a space before it
-            return True
-        if k and t[k - 1] == "(":
+        if k and t[k - 1] == "(":  # (图为 …): the mark's optional bracket is part of it
             k -= 1
-            if k and t[k - 1].isspace():
-                return True
         if CAPTION_MARK.match(t, k):
             return True
     return False
