@@ -12,6 +12,7 @@ import pytest
 
 from paper_reader.core.importer import ImportReport, import_paths
 from paper_reader.core.library import Library
+from paper_reader.core.problems import told
 
 from .cli_support import run, sample_library
 
@@ -92,17 +93,23 @@ def test_the_window_reports_the_same_messages(qtbot, tmp_path: Path) -> None:
     from paper_reader.ui.tools.importing import Importer
 
     report = ImportReport()
-    report.errors = [f"/x/page{k}.txt: this is a binary file, not the text of a page" for k in range(30)]
+    for k in range(30):
+        report.refuse(told("binary", file=f"/x/page{k}.txt"))
     text = Importer(tmp_path / "l.sqlite3").summary(report, False)
-    shown, more = report.first_errors()
-    assert all(line in text.splitlines() for line in shown) and more == 20
-    assert "/x/page10.txt" not in text and "20" in text.splitlines()[-1]
+    shown, more = report.first_problems()
+    lines = text.splitlines()
+    # The same ten, each on a line of its own naming its file, said in the window's language.
+    assert more == 20 and len(shown) == 10
+    for problem in shown:
+        assert [line for line in lines if line.startswith(problem.value("file") + "：")], problem
+    assert "/x/page10.txt" not in text and "20" in lines[-1] and "binary" not in text
 
 
 def test_a_library_refusal_is_never_hidden_among_file_errors() -> None:
     report = ImportReport()
-    report.errors = [f"f{k}.txt: is empty" for k in range(20)] + ["lib: the disk is full"]
-    report.library_error = "lib: the disk is full"
+    for k in range(20):
+        report.refuse(f"f{k}.txt: is empty")
+    report.refuse_all("lib: the disk is full")
     shown, more = report.first_errors()
     assert shown[-1] == "lib: the disk is full" and len(shown) == 11 and more == 10
 

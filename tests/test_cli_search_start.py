@@ -28,6 +28,7 @@ MAY_LOAD = {
     "paper_reader.core.library.schema_rows", "paper_reader.core.library.indexed",
     "paper_reader.core.library.read", "paper_reader.core.library.records",
     "paper_reader.core.library.rows", "paper_reader.core.library.search",
+    "paper_reader.core.problems",  # what the library's errors say, by kind: no imports of its own
 }
 # Never loaded by a search, each with why.
 NEVER = {

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+83"/>
+        <location filename="../../src/paper_reader/ui/shell/wiring.py" line="+89"/>
         <source>数字化日报阅读器</source>
         <translation>A reader for digitized daily newspapers</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/article_view.py" line="+77"/>
+        <location filename="../../src/paper_reader/ui/views/article_view.py" line="+82"/>
         <source>文章正文</source>
         <translation>Article text</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/paper_reader/ui/system/crash_dialog.py" line="+30"/>
+        <location filename="../../src/paper_reader/ui/system/crash_dialog.py" line="+32"/>
         <source>书库文件已损坏</source>
         <translation>The Library File Is Damaged</translation>
     </message>
@@ -237,7 +237,7 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/importing.py" line="+97"/>
+        <location filename="../../src/paper_reader/ui/tools/importing.py" line="+49"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>Import cancelled; the library is unchanged.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>导入失败，书库保持原样：</source>
         <translation>The import failed; the library is as it was:</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>These pages were imported, but their dates disagree; please check:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>以下文件未能导入：</source>
         <translation>These files could not be imported:</translation>
     </message>
@@ -322,8 +322,8 @@
         <translation>%1 characters have no Unicode value in the PDF&apos;s fonts and may read wrongly. Please check: %2</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+5"/>
+        <location line="-39"/>
+        <location line="+4"/>
         <location line="+19"/>
         <location line="+13"/>
         <location line="+14"/>
@@ -334,7 +334,7 @@
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+53"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+55"/>
         <source>关闭提示</source>
         <translation>Close message</translation>
     </message>
@@ -407,7 +407,7 @@
         <translation>Clip</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/window.py" line="+37"/>
+        <location filename="../../src/paper_reader/kiosk/window.py" line="+42"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -517,12 +517,12 @@ To stop it for maintenance, run in a terminal: sudo systemctl stop paper-reader-
         <translation>Too many wrong PINs: try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/reset.py" line="+95"/>
+        <location filename="../../src/paper_reader/kiosk/reset.py" line="+96"/>
         <source>书库里还没有报纸。</source>
         <translation>There are no newspapers in the library yet.</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/kiosk/unavailable.py" line="+81"/>
+        <location filename="../../src/paper_reader/kiosk/unavailable.py" line="+82"/>
         <location line="+27"/>
         <source>报纸暂时无法显示</source>
         <translation>The newspapers cannot be shown right now</translation>
@@ -856,8 +856,8 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+105"/>
-        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+23"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+149"/>
+        <location filename="../../src/paper_reader/ui/shell/main_window.py" line="+24"/>
         <source>报纸阅读器</source>
         <translation>Newspaper Reader</translation>
     </message>
@@ -872,28 +872,28 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Article list</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+45"/>
+        <location line="+10"/>
+        <location line="+60"/>
         <source>版面</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-59"/>
         <source>文章</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+18"/>
+        <location filename="../../src/paper_reader/ui/reading/presenter.py" line="+19"/>
         <source>总第%1期</source>
         <translation>No. %1</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/startup.py" line="+194"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="+195"/>
         <source>这个书库只能阅读：它的文件或所在的文件夹不可写入（例如在光盘或只读的磁盘上），所以不能导入。</source>
         <translation>This library can only be read: its file or its folder cannot be written (on a CD or a read-only disk, for example), so nothing can be imported into it.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>没有找到中文字体，汉字可能显示为方框。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk）。</source>
         <translation>No Chinese font was found, so Chinese characters may show as boxes. Please install the Noto CJK fonts (Debian/Ubuntu: fonts-noto-cjk).</translation>
     </message>
@@ -933,7 +933,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>About paper-reader</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+122"/>
         <source>版面文件 (%1);;所有文件 (*)</source>
         <translation>Page files (%1);;All files (*)</translation>
     </message>
@@ -948,7 +948,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Import the Folder of an Issue</translation>
     </message>
     <message>
-        <location filename="../../src/paper_reader/app.py" line="+163"/>
+        <location filename="../../src/paper_reader/app.py" line="+164"/>
         <source>书库是空的：用“文件 → 导入”或把版面文本拖到窗口里。</source>
         <translation>The library is empty: use File → Import, or drag page text files onto the window.</translation>
     </message>
@@ -956,7 +956,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageImageView</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/page_image.py" line="+91"/>
+        <location filename="../../src/paper_reader/ui/views/page_image.py" line="+65"/>
         <source>版面图</source>
         <translation>Page image</translation>
     </message>
@@ -966,7 +966,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>This page&apos;s PDF is not in the library: the page image cannot be shown.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>这一版的 PDF 已损坏，无法显示版面图：%1</source>
         <translation>This page&apos;s PDF is damaged, the page image cannot be shown: %1</translation>
     </message>
@@ -1015,7 +1015,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>PageOverview</name>
     <message>
-        <location filename="../../src/paper_reader/ui/views/page_overview.py" line="+31"/>
+        <location filename="../../src/paper_reader/ui/views/page_overview.py" line="+34"/>
         <source>版面概览</source>
         <translation>Page overview</translation>
     </message>
@@ -1075,6 +1075,204 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../src/paper_reader/ui/problem_text.py" line="+24"/>
+        <source>{file}：{size} MB，超出了一版报纸的大小（上限 {limit} MB）</source>
+        <translation>{file}: {size} MB is too large for a newspaper page (limit {limit} MB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这是二进制文件，不是一版报纸的文字</source>
+        <translation>{file}: this is a binary file, not the text of a page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：文字既不是 UTF-8，也不是 GB18030/GBK（第 {offset} 字节无法解码）</source>
+        <translation>{file}: the text is neither UTF-8 nor GB18030/GBK (undecodable byte at offset {offset})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：文件标明是 {encoding} 编码，但第 {offset} 字节不符合</source>
+        <translation>{file}: the file declares {encoding} but byte {offset} is not valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：文件是空的</source>
+        <translation>{file}: the file is empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：没有这个文件或文件夹</source>
+        <translation>{file}: no such file or folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取（{reason}）</source>
+        <translation>{file}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取（没有读取权限）</source>
+        <translation>{file}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取（符号链接绕成了一个圈）</source>
+        <translation>{file}: cannot be read (a symbolic link loop)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取（这是指向 {target} 的符号链接，那里没有文件）</source>
+        <translation>{file}: cannot be read (a symbolic link to {target}, which does not exist)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：无法读取（这是符号链接，它指向的文件不存在）</source>
+        <translation>{file}: cannot be read (a symbolic link to a file that does not exist)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：无法读取（不是普通文件）</source>
+        <translation>{file}: cannot be read (not a regular file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：文件夹里没有版面文件（{kinds}）</source>
+        <translation>{file}: the folder holds no page files ({kinds})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{size}，超出了一版 PDF 的大小（上限 {limit}）</source>
+        <translation>{file}: {size} is too large for a page PDF (limit {limit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这不是 PDF 文件（开头没有 %PDF-）</source>
+        <translation>{file}: this is not a PDF file (it does not begin with %PDF-)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 文件不完整（结尾没有 %%EOF），可能没有下载或复制完</source>
+        <translation>{file}: the PDF is truncated (it does not end with %%EOF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：PDF 已加密，需要密码才能打开</source>
+        <translation>{file}: the PDF is encrypted: it needs a password to open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 用了无法打开的加密方式</source>
+        <translation>{file}: the PDF is encrypted with a security scheme that cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 已损坏，无法读取</source>
+        <translation>{file}: the PDF is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 无法读取（{reason}）</source>
+        <translation>{file}: the PDF cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 里没有页面</source>
+        <translation>{file}: the PDF has no pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：PDF 有 {pages} 页，超出了一期报纸的版数（上限 {limit}）</source>
+        <translation>{file}: the PDF has {pages} pages, more than an issue can have (limit {limit})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：{where}已损坏，无法读取</source>
+        <translation>{file}: {where} is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{where}已损坏，读不出文字</source>
+        <translation>{file}: {where} is damaged: its text cannot be read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{where}没有可读的文字（是扫描的图像，没有文字层）</source>
+        <translation>{file}: {where} has no text to read (it is a scanned image, without a text layer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：{where}有 {count} 个字符，超出了一版报纸的容量（上限 {limit}）</source>
+        <translation>{file}: {where} has {count} characters, more than a newspaper page can hold (limit {limit})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：无法解析（{error}）</source>
+        <translation>{file}: cannot be parsed ({error})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{files}：同一期里有两个“{label}”，只保留了后一个（来自 {later}）</source>
+        <translation>{files}: two pages of one issue are both {label}; only the later one (from {later}) was kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{files}：看不出是哪份报纸、哪一天（没有报头，也没有版头）；请与这一期的头版一起导入</source>
+        <translation>{files}: says neither its paper nor its date (no masthead or running header); give it together with its issue&apos;s front page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{files}：无法存入书库（{reason}），其余文件已导入</source>
+        <translation>{files}: cannot be stored ({reason}); the other files were imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：书库正忙（另一个 paper-reader 正在写入），请稍后再试</source>
+        <translation>{file}: the library is busy (another paper-reader is writing to it); try again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：磁盘已满，书库没有任何改动</source>
+        <translation>{file}: the disk is full; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：书库无法写入（文件或它所在的文件夹是只读的），没有任何改动</source>
+        <translation>{file}: the library cannot be written (the file or its folder is read-only); nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：无法打开书库（{reason}）；请检查它所在的文件夹存在并且可以写入</source>
+        <translation>{file}: the library cannot be opened ({reason}); check that its folder exists and may be written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：书库读写出错（{reason}），没有任何改动</source>
+        <translation>{file}: the library could not be read or written ({reason}); nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：内存不足，没有任何改动</source>
+        <translation>{file}: out of memory; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：书库文件已损坏（{reason}）</source>
+        <translation>{file}: the library file is damaged ({reason})</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>第 %1 页</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这一页</source>
+        <translation>the page</translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <location filename="../../src/paper_reader/ui/reading/reader.py" line="+189"/>
@@ -1085,7 +1283,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Removal</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/removal.py" line="+72"/>
+        <location filename="../../src/paper_reader/ui/tools/removal.py" line="+77"/>
         <location line="+4"/>
         <source>删除</source>
         <translation>Remove</translation>
@@ -1134,7 +1332,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/paper_reader/ui/tools/search_panel.py" line="+210"/>
+        <location filename="../../src/paper_reader/ui/tools/search_panel.py" line="+266"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -1179,7 +1377,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
@@ -1200,7 +1398,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>SearchResultModel</name>
     <message>
-        <location line="-258"/>
+        <location line="-314"/>
         <source>（无题）</source>
         <translation>(Untitled)</translation>
     </message>
@@ -1208,7 +1406,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-68"/>
+        <location filename="../../src/paper_reader/ui/shell/startup.py" line="-75"/>
         <source>书库文件已损坏</source>
         <translation>The library file is damaged</translation>
     </message>

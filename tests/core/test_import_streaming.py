@@ -50,15 +50,15 @@ def in_one_go(library: Library, paths: list[Path]) -> ImportReport:
             report.notes.append(PageNote(a, earlier.label, TEXT_NOT_NEEDED, 0, report.warnings[-1], b))
             continue
         where = a if a == b else f"{a} and {b}"
-        report.errors.append(f"{where}: two pages of one issue are both {earlier.label}; only "
-                             f"the later one (from {b}) was kept")
+        report.refuse(f"{where}: two pages of one issue are both {earlier.label}; only "
+                      f"the later one (from {b}) was kept")
     issues = []
     for issue in grouped:
         files = sorted({file_of(p) for p in issue.pages})
         where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         why = unfiled(issue, where)
         if why:
-            report.errors.append(why)
+            report.refuse(why)
             continue
         issues.append(issue)
     if issues:
@@ -67,11 +67,10 @@ def in_one_go(library: Library, paths: list[Path]) -> ImportReport:
             report.results = library.import_issues(issues, refused=refused)
             for issue, reason in refused:
                 where = sorted({file_of(p) for p in issue.pages})
-                report.errors.append(f"{', '.join(where)}: cannot be stored ({reason}); "
-                                     "the other files were imported"[:300])
+                report.refuse(f"{', '.join(where)}: cannot be stored ({reason}); "
+                              "the other files were imported"[:300])
         except LibraryError as exc:
-            report.errors.append(str(exc))
-            report.library_error = str(exc)
+            report.refuse_all(exc)
     return report
 
 

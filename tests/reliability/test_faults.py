@@ -32,6 +32,8 @@ from .conftest import row
 
 DISK_FULL = "the disk is full; nothing was changed"
 READ_ONLY = "cannot be written"
+# The same, as the window says them (ui.problem_text).
+DISK_FULL_SHOWN, READ_ONLY_SHOWN = "磁盘已满，书库没有任何改动", "书库无法写入"
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +217,7 @@ def test_window_import_says_so_and_keeps_reading(qtbot, tmp_path: Path, batches,
         report, cancelled = blocker.args
         monkeypatch.undo()
         text = parts.window.info_bar.label.text()
-        want = DISK_FULL if fault == "disk full" else READ_ONLY
+        want = DISK_FULL_SHOWN if fault == "disk full" else READ_ONLY_SHOWN
         assert not cancelled and want in text and "书库保持原样" in text, text
         assert state(path) == before
         parts.reader.turn(1)  # the window reads on

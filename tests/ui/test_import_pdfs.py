@@ -147,5 +147,5 @@ def test_a_bad_pdf_is_one_line_and_nothing_is_stored(qtbot, reader_app: ReaderAp
     lines = text.splitlines()
     assert lines[0] == "导入完成：新增 0 版，更新 0 版，未变 0 版。"
     assert lines[1] == "以下文件未能导入："
-    assert len(lines) == 3 and lines[2].startswith(str(FIXTURES / name) + ": ")
+    assert len(lines) == 3 and lines[2].startswith(str(FIXTURES / name) + "：")  # said in Chinese
     assert stored(library_path) == before

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolTip
 from paper_reader.app import ReaderApp, build
 from paper_reader.core.library import DamagedLibraryError, Library
 from paper_reader.core.model import Issue
+from paper_reader.ui.problem_text import problem_text
 from paper_reader.ui.tools.search_panel import snippet_marks
 
 from .markup import (
@@ -214,16 +215,16 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     assert not check_library(path, interactive=True)
     assert not check_library(markup_folder, interactive=True)  # a folder: cannot be read
-    assert [b.text() for b in boxes] == [str(damaged.value),
+    assert [b.text() for b in boxes] == [problem_text(damaged.value),
                                          f"{markup_folder}: this is a folder, not a library file; "
                                          "give the path of a library file"]
 
     # The apology for the same damage found later, and its set-aside message with the new name.
-    dialog = CrashDialog(None, "details", markup_folder / f"{IMG}.log", str(damaged.value), path)
+    dialog = CrashDialog(None, "details", markup_folder / f"{IMG}.log", problem_text(damaged.value), path)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab()
-    assert dialog.message.text().startswith(str(damaged.value))
+    assert dialog.message.text().startswith(problem_text(damaged.value))
     found += interpreted_anywhere([dialog])
     dialog.set_aside()
     assert str(markup_folder) in dialog.message.text()

@@ -72,7 +72,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         issue = parse_path(args.path)
     why = unfiled(issue, str(Path(args.path)))
     if why:  # what import would refuse, parse refuses too, in the same words
-        raise CliError(why)
+        raise CliError(why.line)
     if args.json:
         print_json(issue.to_dict())
     else:

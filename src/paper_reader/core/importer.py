@@ -16,6 +16,7 @@ from .gathering import LAST, Gathering
 from .library import ImportCancelled, Library, LibraryError, PageResult
 from .model import Issue, Page
 from .parsing.issue import group_issues, unfiled
+from .problems import Problem, problem_of, told
 from .sources.decoding import PageFileError
 from .sources.walk import PageFile, page_files, read_file, read_pages
 
@@ -38,7 +39,7 @@ class PageNote(NamedTuple):
 @dataclass
 class ImportReport:
     results: list[PageResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one readable line per bad input
+    problems: list[Problem] = field(default_factory=list)  # one per bad input (see refuse)
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but in doubt (dates disagree)
     notes: list[PageNote] = field(default_factory=list)  # warnings of a known kind, by kind
@@ -46,15 +47,35 @@ class ImportReport:
     # nothing of it was stored. Also one of ``errors``.
     library_error: str | None = None
 
+    @property
+    def errors(self) -> tuple[str, ...]:
+        """One readable line per bad input, in English (the command line's)."""
+        return tuple(p.line for p in self.problems)
+
+    def refuse(self, what: Problem | BaseException | str) -> str:
+        """Add one bad input: a problem, an error carrying one, or a line; its line."""
+        problem = what if isinstance(what, Problem) else problem_of(what)
+        self.problems.append(problem)
+        return problem.line
+
+    def refuse_all(self, error: BaseException | str) -> None:
+        """The library refused the import as a whole: nothing of it was stored."""
+        self.library_error = self.refuse(error)
+
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
 
     def first_errors(self, limit: int = 10) -> tuple[list[str], int]:
         """The first ``limit`` messages and how many more there are: a folder of 10,000 bad
         files is not 10,000 lines. A refusal of the whole import is always among them."""
-        each = [e for e in self.errors if e != self.library_error]
-        shown = each[:limit] + ([self.library_error] if self.library_error else [])
-        return shown, max(0, len(each) - limit)
+        shown, more = self.first_problems(limit)
+        return [p.line for p in shown], more
+
+    def first_problems(self, limit: int = 10) -> tuple[list[Problem], int]:
+        """As first_errors, the problems themselves."""
+        each = [p for p in self.problems if p.line != self.library_error]
+        refusal = [p for p in self.problems if p.line == self.library_error][-1:]
+        return each[:limit] + refusal, max(0, len(each) - limit)
 
     @property
     def issues(self) -> list[tuple[str, str]]:
@@ -68,7 +89,7 @@ def _listed(paths: Iterable[str | Path], report: ImportReport) -> list[PageFile]
         try:
             files.extend(page_files(p))
         except PageFileError as exc:
-            report.errors.append(str(exc))
+            report.refuse(exc)
     return files
 
 
@@ -78,12 +99,12 @@ def _read(f: PageFile, report: ImportReport) -> list[Page]:
     try:
         parsed = read_file(f)
     except PageFileError as exc:
-        report.errors.append(str(exc))
+        report.refuse(exc)
         return []
     except ImportCancelled:  # the reader cancelled between a PDF's pages: not a bad file
         raise
     except Exception as exc:  # one file the parser cannot take fails alone, in one line
-        report.errors.append(f"{f.path}: cannot be parsed ({type(exc).__name__}: {exc})"[:300])
+        report.refuse(told("cannot_parse", file=f.path, error=f"{type(exc).__name__}: {exc}"))
         return []
     for page in parsed:
         if page.unplaced:
@@ -147,18 +168,17 @@ def import_paths(library: Library, paths: Iterable[str | Path],
     files = _listed(paths, report)
     flow = _gathered(files, report, gathering, progress)
     head = list(islice(flow, 1))
-    refusal: str | None = None
+    refusal: LibraryError | None = None
     if head:
         try:
             library.import_issues(_then(head, flow), cancelled=cancelled, stored=gathering.stored)
         except LibraryError as exc:
-            refusal = str(exc)
+            refusal = exc
             for _ in flow:  # the rest of the files are read, to report what is wrong with them
                 pass
     _tell(gathering, report, refusal is not None)
     if refusal is not None:  # after every other message, as it always was
-        report.errors.append(refusal)
-        report.library_error = refusal
+        report.refuse_all(refusal)
     return report
 
 
@@ -174,22 +194,19 @@ def _tell(gathering: Gathering, report: ImportReport, library_failed: bool) -> N
                                    f"was taken from its PDF, {b}")
             report.notes.append(PageNote(a, earlier.label, TEXT_NOT_NEEDED, 0, report.warnings[-1], b))
             continue
-        where = a if a == b else f"{a} and {b}"
-        report.errors.append(
-            f"{where}: two pages of one issue are both {earlier.label}; only the later one "
-            f"(from {b}) was kept")
+        report.refuse(told("duplicate_page", files=a if a == b else f"{a} and {b}",
+                           label=earlier.label, later=b))
     for key in sorted(gathering.handed, key=lambda k: gathering.order.get(k, LAST)):
         if key[0] is None or key[1] is None:
             files = gathering.kept_files(key)
             where = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-            report.errors.append(unfiled(Issue(*key), where))  # type: ignore[arg-type]
+            report.refuse(unfiled(Issue(*key), where))  # type: ignore[arg-type]
     if library_failed:  # nothing was stored, and nothing refused one by one
         return
     refused = [(gathering.order[key], gathering.kept_files(key), handed.refused)
                for key, handed in gathering.handed.items() if handed.refused is not None]
     for _, files, reason in sorted(refused + gathering.late_refused, key=lambda r: r[0]):
-        report.errors.append(f"{', '.join(files)}: cannot be stored ({reason}); "
-                             "the other files were imported"[:300])
+        report.refuse(told("not_stored", files=", ".join(files), reason=reason))
     report.results = gathering.results_in_order()
 
 

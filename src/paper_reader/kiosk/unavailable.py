@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.library import LibraryError
+from ..ui.problem_text import problem_text
 from .config import KioskConfig
 from .pin import PinGate, lockout_file
 from .pin_dialog import PinDialog
@@ -153,7 +154,7 @@ class LibraryUnavailable(QWidget):
     def show_error(self, error: LibraryError) -> None:
         self.error = str(error)
         self.file.setText(translate("Kiosk", "书库文件：%1").replace("%1", shown_text(str(self.path))))
-        self.detail.setText(shown_text(self.error))
+        self.detail.setText(shown_text(problem_text(error)))
 
     def _watch(self) -> None:
         """The file (replaced, written) and its folder (the file made, renamed into place)."""

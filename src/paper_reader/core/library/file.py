@@ -9,6 +9,8 @@ import sqlite3
 import stat
 import time
 
+from ..problems import Explained, told
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,8 +20,9 @@ if TYPE_CHECKING:
     PathName = str | os.PathLike[str]
 
 
-class LibraryError(Exception):
-    """The library cannot be used; the message says why, plainly."""
+class LibraryError(Explained, Exception):
+    """The library cannot be used; the message says why, plainly (its ``problem`` by kind,
+    for a message in another language)."""
 
 
 class DamagedLibraryError(LibraryError):
@@ -152,22 +155,18 @@ def library_error(path: PathName, exc: BaseException) -> LibraryError:
         return base == number if base is not None else any(w in text for w in words)
 
     if is_(_BUSY, "locked", "busy") or is_(_LOCKED, "locked"):
-        return LibraryError(f"{path}: the library is busy (another paper-reader is writing to it); "
-                            "try again")
+        return LibraryError(told("busy", file=path))
     if is_(_FULL, "disk is full"):
-        return LibraryError(f"{path}: the disk is full; nothing was changed")
+        return LibraryError(told("disk_full", file=path))
     if is_(_READONLY, "readonly", "read-only"):
-        return LibraryError(f"{path}: the library cannot be written (the file or its folder is "
-                            "read-only); nothing was changed")
+        return LibraryError(told("readonly", file=path))
     if is_(_CANTOPEN, "unable to open") or is_(_PERM, "permission"):
-        return LibraryError(f"{path}: the library cannot be opened ({text}); check that its folder "
-                            "exists and may be written")
+        return LibraryError(told("cannot_open", file=path, reason=text))
     if is_(_IOERR, "disk I/O error"):
-        return LibraryError(f"{path}: the library could not be read or written ({text}); "
-                            "nothing was changed")
+        return LibraryError(told("io_error", file=path, reason=text))
     if is_(_NOMEM, "out of memory"):
-        return LibraryError(f"{path}: out of memory; nothing was changed")
-    return DamagedLibraryError(f"{path}: the library file is damaged ({text})")
+        return LibraryError(told("no_memory", file=path))
+    return DamagedLibraryError(told("damaged", file=path, reason=text))
 
 
 def _plain(text: str, limit: int = 120) -> str:
@@ -202,9 +201,9 @@ def _guarded(method):  # type: ignore[no-untyped-def]
         except sqlite3.DatabaseError as exc:
             raise library_error(self.path, exc) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:  # a stored record is garbled
-            raise DamagedLibraryError(
-                f"{self.path}: the library file is damaged (a stored record cannot be read: "
-                f"{_plain(str(exc))})") from None
+            raise DamagedLibraryError(told(
+                "damaged", file=self.path,
+                reason=f"a stored record cannot be read: {_plain(str(exc))}")) from None
 
     return wrapper
 

@@ -13,6 +13,7 @@ import json
 
 from ..limits import MAX_PAGE
 from ..model import Article, Link, Page, PagePdf, Region, region
+from ..problems import told
 from .file import DamagedLibraryError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a search's start)
@@ -46,7 +47,7 @@ class Rows:
         self.path = path
 
     def damaged(self, what: str) -> DamagedLibraryError:
-        return DamagedLibraryError(f"{self.path}: the library file is damaged ({what})")
+        return DamagedLibraryError(told("damaged", file=self.path, reason=what))
 
     def integer(self, value: object, what: str, low: int = 1, high: int = MAX_ID,
                 optional: bool = False) -> Any:

@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterable
 
 from ..model import Issue, Page
+from ..problems import Problem, told
 
 
-def unfiled(issue: Issue, where: str) -> str | None:
+def unfiled(issue: Issue, where: str) -> Problem | None:
     """Why an issue cannot be filed in a library (no paper or no date), or None.
     Import and parse both refuse such an issue, in these words."""
     if issue.paper and issue.date:
         return None
-    return (f"{where}: says neither its paper nor its date (no masthead or running header); "
-            "give it together with its issue's front page")
+    return told("unfiled", files=where)
 
 
 def assemble(pages: Iterable[Page], replaced: list[tuple[Page, Page]] | None = None) -> Issue:

@@ -15,7 +15,8 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from ..model import Article, Origin, Page, PagePdf, Region
-from .decoding import not_there, why_unreadable
+from ..problems import told
+from .decoding import not_there, unreadable
 from .names import page_from_name
 
 # The kinds of cleaning a page's text took (Page.cleaned): characters of the private use area
@@ -65,7 +66,7 @@ class PdfSource:
                 if progress is not None:
                     progress(path, index + 1, count)
         if not pages:
-            raise PdfFileError(f"{name}: the PDF has no pages")
+            raise PdfFileError(told("pdf_no_pages", file=name))
         return pages
 
     def __repr__(self) -> str:
@@ -76,19 +77,19 @@ def _file_bytes(path: Path, limit: int, error: type[Exception]) -> bytes:
     """The whole file, refused before reading when it is not a regular file or too large."""
     missing = not_there(path)
     if missing is not None:
-        raise error(str(missing))
+        raise error(missing.problem)
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise error(f"{path}: cannot be read (not a regular file)")
+            raise error(told("not_regular", file=path))
         if st.st_size > limit:
-            raise error(f"{path}: {st.st_size / 1048576:.1f} MB is too large for a page PDF "
-                        f"(limit {limit // 1048576} MB)")
+            raise error(told("pdf_too_large", file=path, size=f"{st.st_size / 1048576:.1f} MB",
+                             limit=f"{limit // 1048576} MB"))
         return path.read_bytes()
     except error:
         raise
     except (OSError, ValueError) as exc:
-        raise error(f"{path}: cannot be read ({why_unreadable(exc, path)})") from None
+        raise error(unreadable(path, exc, path)) from None
 
 
 def read_pdf_page(pdf_page: object, number: int) -> Page:

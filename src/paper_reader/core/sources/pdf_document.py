@@ -22,7 +22,8 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .decoding import PageFileError, not_there, why_unreadable
+from ..problems import Problem, told, where_of
+from .decoding import PageFileError, not_there, unreadable
 from .pdf_figures import Box, ToPage, page_figures
 
 PDFIUM_LOCK = threading.RLock()
@@ -71,22 +72,21 @@ class PdfPage:
                 f"{len(self.chars)} chars, {len(self.figures)} figures)")
 
 
-def _refuse(name: str, why: str) -> PdfFileError:
-    return PdfFileError(f"{name}: {why}")
+def _refuse(kind: str, name: str, **values: object) -> PdfFileError:
+    return PdfFileError(told(kind, file=name, **values))
 
 
 def check_pdf_bytes(head: bytes, tail: bytes, size: int, name: str) -> None:
     """Refuse what is not a whole PDF before PDFium sees it."""
     if size == 0:
-        raise _refuse(name, "the file is empty")
+        raise _refuse("empty", name)
     if size > MAX_PDF_BYTES:
-        raise _refuse(name, f"{_amount(size)} is too large for a page PDF "
-                            f"(limit {_amount(MAX_PDF_BYTES, 0)})")
+        raise _refuse("pdf_too_large", name, size=_amount(size), limit=_amount(MAX_PDF_BYTES, 0))
     if b"%PDF-" not in head[:1024]:
-        raise _refuse(name, "this is not a PDF file (it does not begin with %PDF-)")
+        raise _refuse("not_pdf", name)
     if b"%%EOF" not in tail:
         # PDFium would rebuild what it can of a cut-off file and give part of its text.
-        raise _refuse(name, "the PDF is truncated (it does not end with %%EOF)")
+        raise _refuse("pdf_truncated", name)
 
 
 def _amount(size: int, digits: int = 1) -> str:
@@ -142,26 +142,25 @@ class PdfFile:
         too many characters, a damaged page and, with ``require_text``, a page without text."""
         doc = self._open_doc()
         self._check_number(number)
-        where = f"page {number}" if self.page_count > 1 else "the page"
+        where, shown = where_of(number, self.page_count)
         with PDFIUM_LOCK:
             try:
                 page = doc[number - 1]
             except pdfium.PdfiumError:
-                raise _refuse(self.name, f"{where} is damaged and cannot be read") from None
+                raise _refuse("pdf_page_damaged", self.name, where=where, page=shown) from None
             try:
                 try:
                     textpage = page.get_textpage()
                 except pdfium.PdfiumError:
-                    raise _refuse(self.name, f"{where} is damaged: its text cannot be read") from None
+                    raise _refuse("pdf_text_damaged", self.name, where=where, page=shown) from None
                 try:
-                    result = self._read(page, textpage, number, where)
+                    result = self._read(page, textpage, number, where, shown)
                 finally:
                     textpage.close()
             finally:
                 page.close()
         if require_text and not any(not c.char.isspace() for c in result.chars):
-            raise _refuse(self.name, f"{where} has no text to read (it is a scanned image, "
-                                     "without a text layer)")
+            raise _refuse("pdf_no_text", self.name, where=where, page=shown)
         return result
 
     def document(self) -> pdfium.PdfDocument:
@@ -178,11 +177,11 @@ class PdfFile:
             raise ValueError(f"{self.name}: no page {number} (it has {self.page_count})")
 
     def _read(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
-              where: str) -> PdfPage:
+              where: str, shown: str) -> PdfPage:
         count = textpage.count_chars()
         if count > MAX_PAGE_CHARS:
-            raise _refuse(self.name, f"{where} has {count:,} characters, more than a newspaper page "
-                                     f"can hold (limit {MAX_PAGE_CHARS:,})")
+            raise _refuse("pdf_too_many_chars", self.name, where=where, page=shown,
+                          count=f"{count:,}", limit=f"{MAX_PAGE_CHARS:,}")
         width, height = (float(v) for v in page.get_size())
         m = _display_matrix(page)
         chars, unmapped = _chars(textpage, count, m)
@@ -284,16 +283,16 @@ def open_pdf(path: str | Path) -> PdfFile:
     name = str(path)
     missing = not_there(path)
     if missing is not None:
-        raise PdfFileError(str(missing))
+        raise PdfFileError(missing.problem)
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise _refuse(name, "cannot be read (not a regular file)")
+            raise _refuse("not_regular", name)
         handle = path.open("rb")
     except PdfFileError:
         raise
     except (OSError, ValueError) as exc:
-        raise _refuse(name, f"cannot be read ({why_unreadable(exc, path)})") from None
+        raise PdfFileError(unreadable(name, exc, path)) from None
     try:
         head = handle.read(1024)
         handle.seek(max(0, st.st_size - _TAIL))
@@ -317,24 +316,19 @@ def _load(source: object, name: str) -> PdfFile:
         try:
             doc = pdfium.PdfDocument(source)
         except pdfium.PdfiumError as exc:
-            raise _refuse(name, _load_error(exc)) from None
+            raise PdfFileError(_load_error(exc, name)) from None
         try:
             pages = len(doc)
             if pages > MAX_PDF_PAGES:
-                raise _refuse(name, f"the PDF has {pages:,} pages, more than an issue can have "
-                                    f"(limit {MAX_PDF_PAGES})")
+                raise _refuse("pdf_too_many_pages", name, pages=f"{pages:,}", limit=MAX_PDF_PAGES)
         except BaseException:
             doc.close()
             raise
         return PdfFile(doc, name, source)
 
 
-def _load_error(exc: pdfium.PdfiumError) -> str:
+def _load_error(exc: pdfium.PdfiumError, name: str) -> Problem:
     code = getattr(exc, "err_code", None)
-    if code == raw.FPDF_ERR_PASSWORD:
-        return "the PDF is encrypted: it needs a password to open"
-    if code == raw.FPDF_ERR_SECURITY:
-        return "the PDF is encrypted with a security scheme that cannot be opened"
-    if code == raw.FPDF_ERR_FORMAT:
-        return "the PDF is damaged and cannot be read"
-    return f"the PDF cannot be read ({exc})"
+    kind = {raw.FPDF_ERR_PASSWORD: "pdf_encrypted", raw.FPDF_ERR_SECURITY: "pdf_security",
+            raw.FPDF_ERR_FORMAT: "pdf_damaged"}.get(code)  # type: ignore[call-overload]
+    return told(kind, file=name) if kind else told("pdf_unreadable", file=name, reason=exc)

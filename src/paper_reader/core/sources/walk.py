@@ -13,8 +13,9 @@ import stat
 from pathlib import Path
 
 from ..model import Page
+from ..problems import told
 from . import PageSource, default_source, kinds_text, source_by_content, source_by_name
-from .decoding import PageFileError, not_there, why_unreadable
+from .decoding import PageFileError, not_there, unreadable
 from .names import fill_dates_from_name, page_from_name
 
 HEAD_BYTES = 8192  # enough for any kind to know its own
@@ -48,9 +49,9 @@ def page_files(path: str | Path) -> list[PageFile]:
         raise
     except (OSError, ValueError, TypeError) as exc:  # a name too long, an unlistable folder
         known = path if isinstance(path, Path) else None
-        raise PageFileError(f"{path}: cannot be read ({why_unreadable(exc, known)})") from None
+        raise PageFileError(unreadable(path, exc, known)) from None
     if not files:
-        raise PageFileError(f"{path}: the folder holds no page files ({kinds_text()})")
+        raise PageFileError(told("no_page_files", file=path, kinds=kinds_text()))
     return files
 
 

@@ -103,7 +103,9 @@ class _Worker(QObject):
 
                 result = search_boxes(self._page_lines(job), job.terms)
         except (PdfFileError, ValueError, OSError) as exc:
-            self.failed.emit(job, str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__)
+            from ..problem_text import problem_text  # a failure's path only
+
+            self.failed.emit(job, problem_text(exc)[:300] if str(exc) else type(exc).__name__)
             return
         self.done.emit(job, result)
 

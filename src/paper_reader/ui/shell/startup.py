@@ -129,6 +129,7 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
     True when it was, and a start may go on with a new library in its place."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ..problem_text import problem_text
     from ..views.plain import message_box, show_error  # the message names the file and SQLite's words
 
     if isinstance(exc, DamagedLibraryError):
@@ -136,7 +137,7 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
             print(f"paper-reader: {exc}", file=sys.stderr)
             return False
         box = message_box(QMessageBox.Icon.Warning, QApplication.translate("Startup", "书库文件已损坏"),
-                          str(exc), informative=QApplication.translate(
+                          problem_text(exc), informative=QApplication.translate(
                               "Startup", "可以把它改名保存在原处（不会删除），然后新建一个空书库。"))
         aside = box.addButton(QApplication.translate("Startup", "改名保存并新建"),
                               QMessageBox.ButtonRole.AcceptRole)
@@ -148,13 +149,13 @@ def library_failed(path: Path, exc: LibraryError, interactive: bool) -> bool:
             moved = set_aside(path)
         except LibraryError as failed:
             print(f"paper-reader: {failed}", file=sys.stderr)
-            show_error(None, QApplication.translate("Startup", "无法打开书库"), str(failed))
+            show_error(None, QApplication.translate("Startup", "无法打开书库"), problem_text(failed))
             return False
         print(f"paper-reader: the damaged library was kept as {moved}", file=sys.stderr)
         return True
     print(f"paper-reader: {exc}", file=sys.stderr)
     if interactive:
-        show_error(None, QApplication.translate("Startup", "无法打开书库"), str(exc))
+        show_error(None, QApplication.translate("Startup", "无法打开书库"), problem_text(exc))
     return False
 
 

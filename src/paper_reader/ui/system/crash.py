@@ -134,7 +134,9 @@ class CrashHandler(QObject):
             from ...core.library import DamagedLibraryError
 
             if isinstance(exc, DamagedLibraryError):
-                damaged = str(exc)
+                from ..problem_text import problem_text
+
+                damaged = problem_text(exc)
             self._reports.append((details, str(log) if log else "", damaged))
             QCoreApplication.postEvent(self, QEvent(REPORT))  # from any thread
         except Exception:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..problem_text import problem_text
+
 
 class CrashDialog(QDialog):
     """The apology: what happened in one sentence, where the details are, a copy button."""
@@ -82,7 +84,7 @@ class CrashDialog(QDialog):
         try:
             moved = set_aside(self.library_path)
         except LibraryError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(problem_text(exc))
         else:
             self.message.setText(self.tr("已改名保存为 %1。重新启动 paper-reader 后会新建一个书库。")
                                  .replace("%1", str(moved)))

@@ -61,9 +61,8 @@ class ImportThread(QThread):
         except ImportCancelled:
             cancelled = True
         except LibraryError as exc:
-            report.errors.append(str(exc))
-            report.library_error = str(exc)
+            report.refuse_all(exc)
         except Exception as exc:  # the reader gets a message, never a dead window
-            report.errors.append(f"{type(exc).__name__}: {exc}")
+            report.refuse(f"{type(exc).__name__}: {exc}")
             _log_unexpected()
         self.done.emit(report, cancelled)

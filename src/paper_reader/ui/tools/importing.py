@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..problem_text import problem_text
+
 if TYPE_CHECKING:  # the thread and the dialog are made with the first import
     from PySide6.QtWidgets import QProgressDialog
 
@@ -93,8 +95,9 @@ class Importer(QObject):
     def summary(self, report, cancelled: bool) -> str:  # type: ignore[no-untyped-def]
         if cancelled:
             return self.tr("导入已取消，书库保持原样。")
+        problems, more = report.first_problems()
         if getattr(report, "library_error", None):
-            return self.tr("导入失败，书库保持原样：") + "\n" + report.library_error
+            return self.tr("导入失败，书库保持原样：") + "\n" + problem_text(problems[-1])
         parts = [self.tr("导入完成：新增 %1 版，更新 %2 版，未变 %3 版。")
                  .replace("%1", str(report.count("imported")))
                  .replace("%2", str(report.count("replaced")))
@@ -108,9 +111,8 @@ class Importer(QObject):
             parts.append(self.tr("以下各版已导入，但日期有出入，请核对：") + "\n" + "\n".join(doubts[:SHOWN]))
             if len(doubts) > SHOWN:
                 parts.append(self.tr("……另有 %1 个").replace("%1", str(len(doubts) - SHOWN)))
-        if report.errors:  # the command line's messages, as many, and the rest counted
-            shown, more = report.first_errors()
-            parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(shown))
+        if problems:  # the command line's messages, as many, and the rest counted
+            parts.append(self.tr("以下文件未能导入：") + "\n" + "\n".join(map(problem_text, problems)))
             if more:
                 parts.append(self.tr("……另有 %1 个").replace("%1", f"{more:,}"))
         return "\n".join(parts)

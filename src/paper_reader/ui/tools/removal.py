@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ...core.library import LibraryError, Removal
 from ...core.model import page_label
 from ...core.reading.history import Location
+from ..problem_text import problem_text
 
 if TYPE_CHECKING:  # made when asked: its type and enums are not the start-up's to make
     from PySide6.QtWidgets import QMessageBox
@@ -71,7 +72,7 @@ class Remover(QObject):
         try:
             plan = self.reader.library.removal(*scope)
         except LibraryError as exc:
-            self.window.info_bar.show_message(str(exc))
+            self.window.info_bar.show_message(problem_text(exc))
             return None
         box = QMessageBox(QMessageBox.Icon.Warning, translate("Removal", "删除"), question(plan),
                           parent=self.window)
@@ -106,14 +107,14 @@ class Remover(QObject):
             done = library.remove(paper, date, page)
         except LibraryError as exc:
             self.window.info_bar.show_message(
-                translate("Removal", "未能删除，书库保持原样：") + "\n" + str(exc))
+                translate("Removal", "未能删除，书库保持原样：") + "\n" + problem_text(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
         try:
             self._show_what_is_left(loc, page, neighbour)
         except LibraryError as exc:  # the library changed again meanwhile: the watch catches up
-            self.window.info_bar.show_message(str(exc))
+            self.window.info_bar.show_message(problem_text(exc))
         self.window.info_bar.show_message(translate("Removal", "已删除：") + done_text(done))
         self.removed.emit(done)
         return done

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ...core.library import Library, LibraryError, SearchHit, SearchQuery
 from ...core.model import page_label
+from ..problem_text import problem_text
 
 Index = QModelIndex | QPersistentModelIndex
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -245,7 +246,7 @@ class _SearchJob(QRunnable):
             hits: object = self.opener(self.path).search(self.query, limit=100)
         except LibraryError as exc:
             self.opener.forget()
-            hits = str(exc)
+            hits = problem_text(exc)
         self.signals.done.emit(self.seq, hits)
 
 
