@@ -1262,7 +1262,92 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>{file}: the library file is damaged ({reason})</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>{file}：无法打开书库（{reason}）</source>
+        <translation>{file}: the library cannot be opened ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这是{what}，不是书库文件；请给出书库文件的路径</source>
+        <translation>{file}: this is {what}, not a library file; give the path of a library file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：这不是普通文件，不是书库文件</source>
+        <translation>{file}: this is not a regular file, not a library file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这不是 paper-reader 的书库（已损坏，或是别的文件）</source>
+        <translation>{file}: this is not a paper-reader library (damaged or another kind of file)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}：这个 SQLite 文件不是 paper-reader 的书库</source>
+        <translation>{file}: this SQLite file is not a paper-reader library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：书库文件不完整（只有 {size} 字节，应有 {total} 字节），可能是复制时中断了</source>
+        <translation>{file}: the library file is cut short ({size} of {total} bytes); it was damaged, perhaps by an interrupted copy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}：这里没有书库（只读打开时不会新建书库）</source>
+        <translation>{file}: no library here (a library opened read-only is never created)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这个文件里还没有书库（文件是空的）</source>
+        <translation>{file}: this file holds no library yet (it is empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}：这个书库由更新版本的 paper-reader 写成（格式 {version}，本版本最多读到 {supported}）；请更新 paper-reader 后再打开</source>
+        <translation>{file}: this library was written by a newer paper-reader (format {version}, this version reads up to {supported}); update paper-reader to open it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}：没有打开：书库的结构不是 paper-reader 建的（{difference}），已被别的程序改动，所以原样保留</source>
+        <translation>{file}: not opened: the library's structure is not the one paper-reader made ({difference}); another program changed it, so it is left as it is</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}：这份副本不完整：书库最新的内容在它的 -wal 文件里，而那个文件没有复制过来或在这里读不到；请在工作人员的电脑上用 `paper-reader library publish DEST` 复制（或在那里用 paper-reader 打开一次后再复制）</source>
+        <translation>{file}: this copy is incomplete: the library's latest contents are in its -wal file, which was not copied or cannot be read here; copy it with `paper-reader library publish DEST` on the staff machine (or open it there once in paper-reader and copy it again)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file}：书库是以只读方式打开的</source>
+        <translation>{file}: the library is open read-only</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>文件夹</source>
+        <translation>a folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>命名管道</source>
+        <translation>a named pipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>套接字</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>设备</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>特殊文件</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>第 %1 页</source>
         <translation>page %1</translation>
     </message>

@@ -218,7 +218,7 @@ def test_window_offers_to_set_a_damaged_library_aside(qtbot, tmp_path: Path, goo
 
         monkeypatch.setattr(QMessageBox, "exec", exec_)
         went_on = check_library(path, interactive=True)
-        assert shown and "not a paper-reader library" in shown[0]
+        assert shown and "这不是 paper-reader 的书库" in shown[0]  # the window says it in Chinese
         if choice == "退出":
             assert not went_on and path.read_bytes() == b"garbage " * 1000
             r.add("quit: file untouched")
@@ -255,7 +255,7 @@ def test_newer_library_is_refused_by_window_and_cli(capsys, tmp_path: Path, good
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     assert not check_library(path, interactive=True)
-    assert said and "newer paper-reader" in said[0] and "update paper-reader" in said[0]
+    assert said and "更新版本的 paper-reader" in said[0] and "请更新 paper-reader" in said[0]
     for argv in (["list"], ["import", str(good_library.parent)]):
         code, _, err = cli(capsys, *argv, "--db", str(path))
         assert code == 1 and "newer paper-reader" in err and "Traceback" not in err

@@ -216,8 +216,7 @@ def test_library_and_print_errors_are_shown_as_text(qtbot, markup_folder: Path, 
     assert not check_library(path, interactive=True)
     assert not check_library(markup_folder, interactive=True)  # a folder: cannot be read
     assert [b.text() for b in boxes] == [problem_text(damaged.value),
-                                         f"{markup_folder}: this is a folder, not a library file; "
-                                         "give the path of a library file"]
+                                         f"{markup_folder}：这是文件夹，不是书库文件；请给出书库文件的路径"]
 
     # The apology for the same damage found later, and its set-aside message with the new name.
     dialog = CrashDialog(None, "details", markup_folder / f"{IMG}.log", problem_text(damaged.value), path)

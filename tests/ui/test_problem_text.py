@@ -63,6 +63,12 @@ def test_values_are_data_not_templates_and_stay_on_one_line() -> None:
     assert len(told("empty", file=long).line) < 1100
 
 
+def test_a_screen_that_names_the_file_can_leave_it_out() -> None:
+    problem = told("not_ours", file="/k/l.sqlite3")
+    assert problem_text(problem, file_named=False) == "这不是 paper-reader 的书库（已损坏，或是别的文件）"
+    assert problem_text("no file here", file_named=False) == "no file here"
+
+
 def test_a_line_of_no_kind_is_shown_as_it_is() -> None:
     assert problem_text("x.txt: something else") == "x.txt: something else"
     assert problem_text(ValueError("plain\nerror")) == "plain error"
@@ -159,3 +165,5 @@ def test_the_english_window_says_the_command_lines_line(english: None, bad: dict
     with Library(tmp_path / "l.sqlite3") as lib:
         report = import_paths(lib, list(bad.values()))
     assert [problem_text(p) for p in report.problems] == list(report.errors)
+    problem = told("not_ours", file="/k/l.sqlite3")
+    assert problem_text(problem, file_named=False) == problem.line.removeprefix("/k/l.sqlite3: ")

@@ -60,6 +60,26 @@ ENGLISH: dict[str, str] = {
     "io_error": "{file}: the library could not be read or written ({reason}); nothing was changed",
     "no_memory": "{file}: out of memory; nothing was changed",
     "damaged": "{file}: the library file is damaged ({reason})",
+    "open_failed": "{file}: the library cannot be opened ({reason})",
+    # {thing}: "folder", "pipe", "socket", "device" or "other"; {what} its English words
+    "not_a_library_file": "{file}: this is {what}, not a library file; give the path of a "
+                          "library file",
+    "not_regular_library": "{file}: this is not a regular file, not a library file",
+    "not_ours": "{file}: this is not a paper-reader library (damaged or another kind of file)",
+    "not_ours_sqlite": "{file}: this SQLite file is not a paper-reader library",
+    "cut_short": "{file}: the library file is cut short ({size} of {total} bytes); it was "
+                 "damaged, perhaps by an interrupted copy",
+    "no_library": "{file}: no library here (a library opened read-only is never created)",
+    "empty_library": "{file}: this file holds no library yet (it is empty)",
+    "newer": "{file}: this library was written by a newer paper-reader (format {version}, "
+             "this version reads up to {supported}); update paper-reader to open it",
+    "foreign": "{file}: not opened: the library's structure is not the one paper-reader made "
+               "({difference}); another program changed it, so it is left as it is",
+    "uncheckpointed": "{file}: this copy is incomplete: the library's latest contents are in its "
+                      "-wal file, which was not copied or cannot be read here; copy it with "
+                      "`paper-reader library publish DEST` on the staff machine (or open it "
+                      "there once in paper-reader and copy it again)",
+    "open_readonly": "{file}: the library is open read-only",
 }
 LINE_LIMITS = {"cannot_parse": 300, "not_stored": 300}  # as the lines were always cut
 

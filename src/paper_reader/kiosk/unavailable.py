@@ -154,7 +154,9 @@ class LibraryUnavailable(QWidget):
     def show_error(self, error: LibraryError) -> None:
         self.error = str(error)
         self.file.setText(translate("Kiosk", "书库文件：%1").replace("%1", shown_text(str(self.path))))
-        self.detail.setText(shown_text(problem_text(error)))
+        # Why, in the patrons' language, without the file named just above; ``error`` is the log's.
+        self.said = problem_text(error, file_named=False)
+        self.detail.setText(shown_text(self.said))
 
     def _watch(self) -> None:
         """The file (replaced, written) and its folder (the file made, renamed into place)."""

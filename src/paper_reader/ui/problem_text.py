@@ -67,6 +67,29 @@ def _texts() -> dict[str, str]:
         "io_error": translate("Problems", "{file}：书库读写出错（{reason}），没有任何改动"),
         "no_memory": translate("Problems", "{file}：内存不足，没有任何改动"),
         "damaged": translate("Problems", "{file}：书库文件已损坏（{reason}）"),
+        "open_failed": translate("Problems", "{file}：无法打开书库（{reason}）"),
+        "not_a_library_file": translate(
+            "Problems", "{file}：这是{what}，不是书库文件；请给出书库文件的路径"),
+        "not_regular_library": translate("Problems", "{file}：这不是普通文件，不是书库文件"),
+        "not_ours": translate(
+            "Problems", "{file}：这不是 paper-reader 的书库（已损坏，或是别的文件）"),
+        "not_ours_sqlite": translate("Problems", "{file}：这个 SQLite 文件不是 paper-reader 的书库"),
+        "cut_short": translate(
+            "Problems", "{file}：书库文件不完整（只有 {size} 字节，应有 {total} 字节），"
+                        "可能是复制时中断了"),
+        "no_library": translate("Problems", "{file}：这里没有书库（只读打开时不会新建书库）"),
+        "empty_library": translate("Problems", "{file}：这个文件里还没有书库（文件是空的）"),
+        "newer": translate(
+            "Problems", "{file}：这个书库由更新版本的 paper-reader 写成（格式 {version}，"
+                        "本版本最多读到 {supported}）；请更新 paper-reader 后再打开"),
+        "foreign": translate(
+            "Problems", "{file}：没有打开：书库的结构不是 paper-reader 建的（{difference}），"
+                        "已被别的程序改动，所以原样保留"),
+        "uncheckpointed": translate(
+            "Problems", "{file}：这份副本不完整：书库最新的内容在它的 -wal 文件里，而那个文件没有"
+                        "复制过来或在这里读不到；请在工作人员的电脑上用 `paper-reader library "
+                        "publish DEST` 复制（或在那里用 paper-reader 打开一次后再复制）"),
+        "open_readonly": translate("Problems", "{file}：书库是以只读方式打开的"),
     }
 
 
@@ -74,15 +97,29 @@ def known_kinds() -> set[str]:
     return set(_texts())
 
 
-def problem_text(problem: Problem | BaseException | str) -> str:
+def problem_text(problem: Problem | BaseException | str, file_named: bool = True) -> str:
     """The problem in the window's language: its kind's text with its values put in (never
-    read as a text of their own: a file name with braces stays as it is), on one line."""
-    if not isinstance(problem, Problem):
-        problem = problem_of(problem)
+    read as a text of their own: a file name with braces stays as it is), on one line.
+    ``file_named`` False: without the file it begins with, for a screen that names it."""
+    found = problem if isinstance(problem, Problem) else problem_of(problem)
+    text = _said(found)
+    lead = found.value("file")
+    for mark in ("：", ": "):  # the Chinese text's, the English line's
+        if not file_named and lead and text.startswith(lead + mark):
+            return text[len(lead) + len(mark):]
+    return text
+
+
+def _said(problem: Problem) -> str:
     text = _texts().get(problem.kind)
     if text is None:
         return _one_line(problem.line)
     values = dict(problem.values)
+    if "thing" in values:  # what a library's path names instead of a file (English in {what})
+        things = {"folder": translate("Problems", "文件夹"), "pipe": translate("Problems", "命名管道"),
+                  "socket": translate("Problems", "套接字"), "device": translate("Problems", "设备"),
+                  "other": translate("Problems", "特殊文件")}
+        values["what"] = things.get(values["thing"], values.get("what", ""))
     if "where" in values:  # a PDF's page, "page N" or "the page" in the English line
         page = values.get("page", "")
         values["where"] = (translate("Problems", "第 %1 页").replace("%1", page) if page

@@ -23,6 +23,7 @@ from _thread import allocate_lock  # threading's Lock, without loading threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from ..problems import told
 from .file import (
     DamagedLibraryError,
     ForeignLibraryError,
@@ -106,18 +107,16 @@ class Connection:
         try:
             check_kind(self.file)  # a named pipe or a device: before anything opens it
             if readonly and not os.path.isfile(self.file):
-                raise LibraryError(f"{self.file}: no library here (a library opened read-only "
-                                   "is never created)")
+                raise LibraryError(told("no_library", file=self.file))
             if not is_open_here(self.file):  # see check_file: it must not close a descriptor
                 check_file(self.file)
             if not readonly:
                 if not library_writable(self.file):  # read-only media: say so, not "cannot open"
-                    raise LibraryError(f"{self.file}: the library cannot be written (the file or its "
-                                       "folder is read-only); nothing was changed")
+                    raise LibraryError(told("readonly", file=self.file))
                 os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
         except (OSError, ValueError) as exc:  # a folder that cannot be made, a name too long
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise LibraryError(f"{self.file}: the library cannot be opened ({reason})") from None
+            raise LibraryError(told("open_failed", file=self.file, reason=reason)) from None
         # What is at the path now: a sync renaming a new copy over it is noticed (replaced).
         self.identity = file_identity(self.file)
         db: sqlite3.Connection | None = None
@@ -150,8 +149,8 @@ class Connection:
             if isinstance(exc, sqlite3.DatabaseError):
                 raise library_error(self.file, exc) from None
             if isinstance(exc, UnicodeDecodeError):  # SQLite's own message quoted a garbled schema
-                raise DamagedLibraryError(f"{self.file}: the library file is damaged (its schema "
-                                          "is not readable)") from None
+                raise DamagedLibraryError(told("damaged", file=self.file,
+                                               reason="its schema is not readable")) from None
             raise
         self._track_open()
 
@@ -176,23 +175,21 @@ class Connection:
         finally:
             db.execute("COMMIT")
         if tables and app_id != APPLICATION_ID:
-            raise DamagedLibraryError(f"{self.file}: this SQLite file is not a paper-reader library")
+            raise DamagedLibraryError(told("not_ours_sqlite", file=self.file))
         if version < 0 or (tables and version == 0):  # the header's format number is garbled
-            raise DamagedLibraryError(f"{self.file}: the library file is damaged (its format "
-                                      f"number {version} is not one paper-reader writes)")
+            raise DamagedLibraryError(told(
+                "damaged", file=self.file,
+                reason=f"its format number {version} is not one paper-reader writes"))
         if 0 <= version <= SCHEMA_VERSION:
             self._check_schema(schema, version)
         if version > SCHEMA_VERSION:
-            raise NewerLibraryError(
-                f"{self.file}: this library was written by a newer paper-reader "
-                f"(format {version}, this version reads up to {SCHEMA_VERSION}); "
-                "update paper-reader to open it"
-            )
+            raise NewerLibraryError(told("newer", file=self.file, version=version,
+                                         supported=SCHEMA_VERSION))
         if self.readonly:
             if not tables:  # a WAL file copied without its -wal, or an empty file
                 if is_wal_file(self.file):
                     raise uncheckpointed(self.file)
-                raise LibraryError(f"{self.file}: this file holds no library yet (it is empty)")
+                raise LibraryError(told("empty_library", file=self.file))
             # An older library is read as it is (a kiosk's copy published before an update,
             # a CD): what it cannot hold yet (page sizes, PDFs, regions) reads as absent.
             self.version = version
@@ -221,9 +218,7 @@ class Connection:
             return
         difference = schema_difference(schema, version)
         if difference is not None:
-            raise ForeignLibraryError(
-                f"{self.file}: not opened: the library's structure is not the one paper-reader "
-                f"made ({difference}); another program changed it, so it is left as it is")
+            raise ForeignLibraryError(told("foreign", file=self.file, difference=difference))
 
     # -- the file --------------------------------------------------------------------
     @property
@@ -282,7 +277,7 @@ class Connection:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
-            raise LibraryError(f"{self.file}: the library is open read-only")
+            raise LibraryError(told("open_readonly", file=self.file))
         self.db.execute("BEGIN IMMEDIATE")
         try:
             # Under the write lock nobody can change the schema until COMMIT: checked here,

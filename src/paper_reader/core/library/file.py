@@ -40,11 +40,7 @@ class ForeignLibraryError(LibraryError):
 
 def uncheckpointed(path: PathName) -> LibraryError:
     """What a read-only open says of a copy whose contents are still in a ``-wal`` file."""
-    return LibraryError(
-        f"{path}: this copy is incomplete: the library's latest contents are in its -wal file, "
-        "which was not copied or cannot be read here; copy it with `paper-reader library "
-        "publish DEST` on the staff machine (or open it there once in paper-reader and copy "
-        "it again)")
+    return LibraryError(told("uncheckpointed", file=path))
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -58,8 +54,9 @@ def wal_holds_data(path: PathName) -> bool:
         return False
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_KINDS = ((stat.S_ISDIR, "folder", "a folder"), (stat.S_ISFIFO, "pipe", "a named pipe"),
+          (stat.S_ISSOCK, "socket", "a socket"), (stat.S_ISCHR, "device", "a device"),
+          (stat.S_ISBLK, "device", "a device"))
 
 
 def check_kind(path: PathName) -> None:
@@ -74,11 +71,11 @@ def check_kind(path: PathName) -> None:
             continue
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise LibraryError(f"{path}: the library cannot be opened ({reason})") from None
+            raise LibraryError(told("open_failed", file=path, reason=reason)) from None
         if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise LibraryError(f"{side}: this is {kind}, not a library file; give the path of a "
-                               "library file")
+            thing, what = next(((thing, what) for test, thing, what in _KINDS if test(mode)),
+                               ("other", "not a regular file"))
+            raise LibraryError(told("not_a_library_file", file=side, thing=thing, what=what))
 
 
 def library_writable(path: PathName) -> bool:
@@ -117,23 +114,20 @@ def check_file(path: PathName) -> None:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise LibraryError(f"{path}: this is not a regular file, not a library file")
+                raise LibraryError(told("not_regular_library", file=path))
             head = os.read(fd, 100)
         finally:
             os.close(fd)
     except OSError as exc:
-        raise LibraryError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise LibraryError(told("unreadable", file=path, reason=exc.strerror)) from None
     if not head.startswith(SQLITE_MAGIC) or len(head) < 100:
-        raise DamagedLibraryError(
-            f"{path}: this is not a paper-reader library (damaged or another kind of file)")
+        raise DamagedLibraryError(told("not_ours", file=path))
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     valid_for, change = head[92:96], head[24:28]
     if valid_for == change and pages and size < pages * page_size and not wal_holds_data(path):
-        raise DamagedLibraryError(
-            f"{path}: the library file is cut short ({size} of {pages * page_size} bytes); "
-            "it was damaged, perhaps by an interrupted copy")
+        raise DamagedLibraryError(told("cut_short", file=path, size=size, total=pages * page_size))
 
 
 # SQLite's primary result codes (the low byte of an extended code).
