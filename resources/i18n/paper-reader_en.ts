@@ -277,7 +277,7 @@
         <translation>Import finished. Pages added: %1, updated: %2, unchanged: %3.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>以下各版已导入，但日期有出入，请核对：</source>
         <translation>These pages were imported, but their dates disagree; please check:</translation>
     </message>
@@ -1228,6 +1228,16 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     </message>
     <message>
         <location line="+1"/>
+        <source>版头上有两个日期：{date} 和 {other}；已归入 {date}</source>
+        <translation>its header gives two dates, {date} and {other}; filed under {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>版头上的日期是 {date}，文件名 {name} 说是 {named}；已归入 {date}</source>
+        <translation>its header says {date}, the name {name} says {named}; filed under {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{file}：书库正忙（另一个 paper-reader 正在写入），请稍后再试</source>
         <translation>{file}: the library is busy (another paper-reader is writing to it); try again</translation>
     </message>
@@ -1309,12 +1319,12 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
     <message>
         <location line="+3"/>
         <source>{file}：没有打开：书库的结构不是 paper-reader 建的（{difference}），已被别的程序改动，所以原样保留</source>
-        <translation>{file}: not opened: the library's structure is not the one paper-reader made ({difference}); another program changed it, so it is left as it is</translation>
+        <translation>{file}: not opened: the library&apos;s structure is not the one paper-reader made ({difference}); another program changed it, so it is left as it is</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{file}：这份副本不完整：书库最新的内容在它的 -wal 文件里，而那个文件没有复制过来或在这里读不到；请在工作人员的电脑上用 `paper-reader library publish DEST` 复制（或在那里用 paper-reader 打开一次后再复制）</source>
-        <translation>{file}: this copy is incomplete: the library's latest contents are in its -wal file, which was not copied or cannot be read here; copy it with `paper-reader library publish DEST` on the staff machine (or open it there once in paper-reader and copy it again)</translation>
+        <translation>{file}: this copy is incomplete: the library&apos;s latest contents are in its -wal file, which was not copied or cannot be read here; copy it with `paper-reader library publish DEST` on the staff machine (or open it there once in paper-reader and copy it again)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1322,7 +1332,7 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>{file}: the library is open read-only</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>文件夹</source>
         <translation>a folder</translation>
     </message>

@@ -72,8 +72,9 @@ def test_two_header_dates_are_told_not_chosen_silently(real_page: Path) -> None:
     lines.insert(10, "2020年7月5日 星期日")  # in the masthead block, beside the first
     page = parse_page("\n".join(lines))
     assert page.date == "2020-07-06"
-    assert page.warnings == ["its header gives two dates, 2020-07-06 and 2020-07-05; "
-                             "filed under 2020-07-06"]
+    assert [w.line for w in page.warnings] == ["its header gives two dates, 2020-07-06 and "
+                                               "2020-07-05; filed under 2020-07-06"]
+    assert page.warnings[0].kind == "two_dates"
 
 
 def test_header_lines_of_several_fields() -> None:

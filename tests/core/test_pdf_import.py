@@ -269,7 +269,7 @@ def test_private_use_characters_are_kept_and_counted() -> None:
     chars = line("松河日报 2024年3月15日 第2版", 30) + line("本报讯 今天\ue001\ue002天气晴。", 80)
     page = read_pdf_page(PdfPage(1, 400, 300, chars), 2)
     assert page.articles[0].paragraphs == ["今天\ue001\ue002天气晴。"]
-    assert "2 private-use characters kept as printed" in page.warnings
+    assert "2 private-use characters kept as printed" in [w.line for w in page.warnings]
 
 
 def test_text_and_pdf_of_one_page_in_one_import_keep_the_pdf(tmp_path: Path) -> None:

@@ -17,4 +17,4 @@ def test_the_summary_names_a_page_whose_dates_disagree(qtbot, tmp_path: Path, sa
         report = import_paths(lib, [folder])
     text = Importer(tmp_path / "lib.sqlite3").summary(report, False)
     assert "新增 1 版" in text and "日期有出入" in text
-    assert "2024-03-14" in text and "filed under 2024-03-15" in text
+    assert "2024-03-14" in text and "已归入 2024-03-15" in text

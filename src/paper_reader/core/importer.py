@@ -43,6 +43,8 @@ class ImportReport:
     unplaced: list[tuple[str, int, list[str]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # imported, but in doubt (dates disagree)
     notes: list[PageNote] = field(default_factory=list)  # warnings of a known kind, by kind
+    # Each of ``warnings`` as (file, page label, what the page's doubt is), for another language.
+    doubts: list[tuple[str, str, Problem]] = field(default_factory=list)
     # Set when the library refused the import as a whole (disk full, read-only, busy):
     # nothing of it was stored. Also one of ``errors``.
     library_error: str | None = None
@@ -109,7 +111,8 @@ def _read(f: PageFile, report: ImportReport) -> list[Page]:
     for page in parsed:
         if page.unplaced:
             report.unplaced.append((str(f.path), page.number, page.unplaced))
-        report.warnings += [f"{f.path} {page.label}: {w}" for w in page.warnings]
+        report.warnings += [f"{f.path} {page.label}: {w.line}" for w in page.warnings]
+        report.doubts += [(str(f.path), page.label, w) for w in page.warnings]
         report.notes += [PageNote(str(f.path), page.label, kind, count,
                                   f"{f.path} {page.label}: {w}") for kind, count, w in page.cleaned]
     return parsed

@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, ClassVar
 
+    from .problems import Problem
+
 
 class Record:
     """Equality and repr over the fields a class names, as a dataclass would give them.
@@ -191,8 +193,9 @@ class Page(Record):
         self.header: list[str] = [] if header is None else header
         self.header_lines: list[int] = [] if header_lines is None else header_lines
         self.unplaced_lines: list[int] = [] if unplaced_lines is None else unplaced_lines
-        # Doubts about the page for the import report (dates that disagree); not stored.
-        self.warnings: list[str] = []
+        # Doubts about the page for the import report (dates that disagree, a PDF's cleaning),
+        # each a core.problems.Problem; not stored.
+        self.warnings: list[Problem] = []
         # What cleaning a PDF's text layer took, for a report in any language: (kind, how many
         # characters, the warning of ``warnings`` that says it); see sources.pdf. Not stored.
         self.cleaned: list[tuple[str, int, str]] = []

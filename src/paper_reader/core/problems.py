@@ -50,6 +50,9 @@ ENGLISH: dict[str, str] = {
     "unfiled": "{files}: says neither its paper nor its date (no masthead or running header); "
                "give it together with its issue's front page",
     "not_stored": "{files}: cannot be stored ({reason}); the other files were imported",
+    # a doubt about a page that was imported (said after its file and page)
+    "two_dates": "its header gives two dates, {date} and {other}; filed under {date}",
+    "name_date": "its header says {date}, the name {name} says {named}; filed under {date}",
     # the library
     "busy": "{file}: the library is busy (another paper-reader is writing to it); try again",
     "disk_full": "{file}: the disk is full; nothing was changed",

@@ -58,6 +58,9 @@ def _texts() -> dict[str, str]:
         "unfiled": translate("Problems", "{files}：看不出是哪份报纸、哪一天（没有报头，也没有版头）；"
                        "请与这一期的头版一起导入"),
         "not_stored": translate("Problems", "{files}：无法存入书库（{reason}），其余文件已导入"),
+        "two_dates": translate("Problems", "版头上有两个日期：{date} 和 {other}；已归入 {date}"),
+        "name_date": translate(
+            "Problems", "版头上的日期是 {date}，文件名 {name} 说是 {named}；已归入 {date}"),
         "busy": translate("Problems", "{file}：书库正忙（另一个 paper-reader 正在写入），请稍后再试"),
         "disk_full": translate("Problems", "{file}：磁盘已满，书库没有任何改动"),
         "readonly": translate(

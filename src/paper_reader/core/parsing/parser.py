@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Link, Page, page_label
+from ..problems import told
 from .masthead import read_top
 from .patterns import (
     BYLINE_LINE,
@@ -360,7 +361,6 @@ def parse_page(text: str, number: int | None = None, hints: dict[int, str] | Non
     )
     page.header_lines = top.lines
     for other in dict.fromkeys(top.other_dates):
-        page.warnings.append(f"its header gives two dates, {top.date} and {other}; "
-                             f"filed under {top.date}")
+        page.warnings.append(told("two_dates", date=top.date, other=other))
     page.unplaced_lines = [n for n, _ in sorted(unplaced)]
     return page

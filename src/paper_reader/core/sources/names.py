@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..limits import iso_date, page_in_range
 from ..model import Page
+from ..problems import told
 
 FILENAME_PAGE = re.compile(r"(?:^|[^a-z])(?:p|page|pg|版)[-_ ]?0*(\d{1,2})(?!\d)", re.I)
 FILENAME_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
@@ -36,5 +37,4 @@ def fill_dates_from_name(pages: list[Page], f: Path) -> None:
         if not dated:
             p.date = iso
         elif p.date and p.date != iso:
-            p.warnings.append(f"its header says {p.date}, the name {part} says {iso}; "
-                              f"filed under {p.date}")
+            p.warnings.append(told("name_date", date=p.date, name=part, named=iso))

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from ..model import Article, Origin, Page, PagePdf, Region
-from ..problems import told
+from ..problems import Problem, told
 from .decoding import not_there, unreadable
 from .names import page_from_name
 
@@ -116,7 +116,7 @@ def read_pdf_page(pdf_page: object, number: int) -> Page:
              "without a Unicode value in the PDF's fonts, which may read wrongly")):
         if n:
             warning = f"{_count(n, noun)} {what}"
-            page.warnings.append(warning)
+            page.warnings.append(Problem(warning))  # told by kind in page.cleaned
             page.cleaned.append((kind, n, warning))
     return page
 

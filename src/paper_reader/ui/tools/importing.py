@@ -106,7 +106,9 @@ class Importer(QObject):
         notes = getattr(report, "notes", [])
         parts += self._cleaning(notes)
         said = {n.line for n in notes}  # the rest are doubts about dates
-        doubts = [w for w in getattr(report, "warnings", []) if w not in said]
+        doubts = [f"{file} {label}：{problem_text(doubt)}"
+                  for file, label, doubt in getattr(report, "doubts", [])
+                  if f"{file} {label}: {doubt.line}" not in said]
         if doubts:  # imported, but the reader should look
             parts.append(self.tr("以下各版已导入，但日期有出入，请核对：") + "\n" + "\n".join(doubts[:SHOWN]))
             if len(doubts) > SHOWN:
