@@ -1332,6 +1332,26 @@ To leave, an administrator presses Ctrl+Alt+Shift+P or holds the top-right corne
         <translation>{file}: the library is open read-only</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{file}：无法改名（{reason}），请手动把它移走</source>
+        <translation>{file}: could not be renamed ({reason}); move it away by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书库里没有名为“{paper}”的报纸</source>
+        <translation>no paper named {paper} in the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书库里没有{paper} {date} 这一期</source>
+        <translation>{paper} has no issue dated {date} in the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书库里没有{paper} {date} 的第 {page} 版</source>
+        <translation>{paper} {date} has no page {page} in the library</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>文件夹</source>
         <translation>a folder</translation>

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from pathlib import Path
@@ -196,6 +197,21 @@ def test_set_aside_renames_never_deletes(tmp_path: Path) -> None:
     moved = set_aside(f)
     assert not f.exists() and moved.read_bytes() == b"garbage"
     assert moved.name.startswith("lib.sqlite3.damaged-")
+
+
+def test_set_aside_that_cannot_rename_says_so_by_kind(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "lib.sqlite3"
+    f.write_bytes(b"garbage")
+
+    def refuse(self: Path, target: Path) -> None:
+        raise OSError(errno.EBUSY, "Device or resource busy")
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    with pytest.raises(LibraryError, match="could not be renamed") as caught:
+        set_aside(f)
+    assert caught.value.problem.kind == "rename_failed"
+    assert caught.value.problem.value("file") == str(f) and f.read_bytes() == b"garbage"
 
 
 def test_readonly_library_refuses_writes(lib: Library, sample_dir: Path) -> None:

@@ -153,3 +153,17 @@ def make_kiosk_like(qtbot, tmp_path: Path, sample_dir: Path):
     yield parts
     parts.kiosk.release()
     parts.library.close()
+
+
+def test_what_the_library_no_longer_holds_is_said_in_chinese(qtbot, reader_app: ReaderApp) -> None:
+    """Removed meanwhile by another copy: the window says what is missing in its language."""
+    remover = reader_app.remover
+    assert remover is not None
+    assert remover.remove("松河日报", "2024-03-16", None) is None
+    text = reader_app.window.info_bar.label.text()
+    assert "未能删除，书库保持原样" in text and "书库里没有松河日报 2024-03-16 这一期" in text
+    assert remover.remove("人民日报", None, None) is None
+    assert "书库里没有名为“人民日报”的报纸" in reader_app.window.info_bar.label.text()
+    assert remover.remove("松河日报", "2024-03-15", 9) is None
+    assert "书库里没有松河日报 2024-03-15 的第 9 版" in reader_app.window.info_bar.label.text()
+    assert reader_app.library.issue_info(reader_app.reader.location.issue_id).pages == [1, 2, 3, 4]

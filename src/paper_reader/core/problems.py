@@ -83,6 +83,11 @@ ENGLISH: dict[str, str] = {
                       "`paper-reader library publish DEST` on the staff machine (or open it "
                       "there once in paper-reader and copy it again)",
     "open_readonly": "{file}: the library is open read-only",
+    "rename_failed": "{file}: could not be renamed ({reason}); move it away by hand",
+    # what a removal names that the library does not hold (said on its own)
+    "no_paper": "no paper named {paper} in the library",
+    "no_issue": "{paper} has no issue dated {date} in the library",
+    "no_page": "{paper} {date} has no page {page} in the library",
 }
 LINE_LIMITS = {"cannot_parse": 300, "not_stored": 300}  # as the lines were always cut
 

@@ -93,6 +93,10 @@ def _texts() -> dict[str, str]:
                         "复制过来或在这里读不到；请在工作人员的电脑上用 `paper-reader library "
                         "publish DEST` 复制（或在那里用 paper-reader 打开一次后再复制）"),
         "open_readonly": translate("Problems", "{file}：书库是以只读方式打开的"),
+        "rename_failed": translate("Problems", "{file}：无法改名（{reason}），请手动把它移走"),
+        "no_paper": translate("Problems", "书库里没有名为“{paper}”的报纸"),
+        "no_issue": translate("Problems", "书库里没有{paper} {date} 这一期"),
+        "no_page": translate("Problems", "书库里没有{paper} {date} 的第 {page} 版"),
     }
 
 

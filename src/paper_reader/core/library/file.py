@@ -220,6 +220,5 @@ def set_aside(path: PathName) -> Path:
             if side.exists():
                 side.rename(target.with_name(target.name + suffix))
     except OSError as exc:
-        raise LibraryError(f"{path}: could not be renamed ({exc.strerror or exc}); "
-                           "move it away by hand") from None
+        raise LibraryError(told("rename_failed", file=path, reason=exc.strerror or exc)) from None
     return target

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..problems import told
 from .connection import Connection
 from .file import LibraryError
 from .pdfs import drop_unused_pdfs
@@ -26,7 +27,7 @@ class Removing:
         scope, scope_args = self.scope.where("id")
         row = self._one(f"SELECT id FROM papers WHERE name = ? AND {scope}", (paper, *scope_args))
         if row is None:
-            raise LibraryError(f"no paper named {paper} in the library")
+            raise LibraryError(told("no_paper", paper=paper))
         paper_id = int(row["id"])
         sql, args = "SELECT id FROM issues WHERE paper_id = ?", [paper_id]
         if date is not None:
@@ -34,7 +35,7 @@ class Removing:
             args.append(date)
         issue_ids = [r["id"] for r in self._rows(sql, args)]
         if not issue_ids:
-            raise LibraryError(f"{paper} has no issue dated {date} in the library")
+            raise LibraryError(told("no_issue", paper=paper, date=date))
         marks = ",".join("?" * len(issue_ids)) if len(issue_ids) < 500 else None
         # A paper's thousands of issues: by paper, not by a list of ids.
         where = f"issue_id IN ({marks})" if marks else \
@@ -45,7 +46,7 @@ class Removing:
             where_args.append(page)
         page_ids = [r["id"] for r in self._rows(f"SELECT id FROM pages WHERE {where}", where_args)]
         if page is not None and not page_ids:
-            raise LibraryError(f"{paper} {date} has no page {page} in the library")
+            raise LibraryError(told("no_page", paper=paper, date=date, page=page))
         articles = 0
         for k in range(0, len(page_ids), 500):
             chunk = page_ids[k:k + 500]
